@@ -1,0 +1,62 @@
+/** Faults a test can switch on per provider through the control endpoint. They live only here. */
+export interface Faults {
+  /** Added before a provider answers an inference request. */
+  latencyMs: number;
+  /** Streams only: wait this long before the first event. */
+  firstTokenDelayMs: number;
+  /** Answer inference requests with HTTP 500. */
+  http500: boolean;
+  /** Streams only: cut the connection after this many events (no signature is kept). */
+  cutStreamAfter: number | null;
+  /** Streams only: send one event that is not valid JSON in the middle of the stream. */
+  malformedEvent: boolean;
+  /** The signature endpoint answers 503. */
+  signatureDown: boolean;
+  /** What `/v1/quote` serves: a good report, one naming another signer, or a compose hash mismatch. */
+  quote: 'good' | 'bad-signer' | 'bad-compose';
+}
+
+export const NO_FAULTS: Readonly<Faults> = Object.freeze({
+  latencyMs: 0,
+  firstTokenDelayMs: 0,
+  http500: false,
+  cutStreamAfter: null,
+  malformedEvent: false,
+  signatureDown: false,
+  quote: 'good',
+});
+
+const QUOTES = new Set(['good', 'bad-signer', 'bad-compose']);
+
+/** Merges a control request into the current faults, rejecting unknown keys and bad values. */
+export function mergeFaults(current: Faults, patch: Record<string, unknown>): Faults {
+  const next: Faults = { ...current };
+  for (const [key, value] of Object.entries(patch)) {
+    switch (key) {
+      case 'latencyMs':
+      case 'firstTokenDelayMs':
+        if (typeof value !== 'number' || value < 0 || value > 600_000) throw new Error(`${key} must be 0..600000 ms`);
+        next[key] = value;
+        break;
+      case 'http500':
+      case 'malformedEvent':
+      case 'signatureDown':
+        if (typeof value !== 'boolean') throw new Error(`${key} must be true or false`);
+        next[key] = value;
+        break;
+      case 'cutStreamAfter':
+        if (value !== null && (typeof value !== 'number' || value < 0))
+          throw new Error('cutStreamAfter must be null or >= 0');
+        next.cutStreamAfter = value;
+        break;
+      case 'quote':
+        if (typeof value !== 'string' || !QUOTES.has(value))
+          throw new Error('quote must be good, bad-signer or bad-compose');
+        next.quote = value as Faults['quote'];
+        break;
+      default:
+        throw new Error(`Unknown fault "${key}"`);
+    }
+  }
+  return next;
+}

@@ -1,0 +1,183 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { getAddress, isAddress } from 'ethers';
+import { authorize } from './auth.js';
+import { handleChat } from './chat.js';
+import { mergeFaults, NO_FAULTS } from './faults.js';
+import { applyCors, HttpError, readBody, sendError, sendJson, sendText } from './http.js';
+import { handleImageEdit, handleImageGeneration, handleTranscription } from './media.js';
+import { attestationReport } from './quote.js';
+import { sleep, type ProviderRuntime, type Served, type SimContext } from './runtime.js';
+
+export interface SubService {
+  handle: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>;
+}
+
+export interface SimulatorOptions {
+  ctx: SimContext;
+  providers: ProviderRuntime[];
+  fineTuning?: { name: string; service: SubService };
+  /** Extra control actions (e.g. jumping chain time) supplied by the devnet. */
+  control?: Record<string, (body: Record<string, unknown>) => Promise<unknown>>;
+  /** A stranger's address for `bad-signer` reports. */
+  stranger: string;
+}
+
+const OPS: Record<string, string> = {
+  'chat/completions': 'chatbot',
+  'images/generations': 'text-to-image',
+  'images/edits': 'image-editing',
+  'audio/transcriptions': 'speech-to-text',
+};
+
+/** The provider simulator: one HTTP server, each provider under its own URL prefix. */
+export function createSimulator(opts: SimulatorOptions): Server {
+  const byName = new Map(opts.providers.map((p) => [p.spec.name, p]));
+
+  async function inference(rt: ProviderRuntime, op: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (OPS[op] !== rt.spec.serviceType) {
+      throw new HttpError(
+        404,
+        `This provider is a ${rt.spec.serviceType} service: ${op} is not served here`,
+        'not_found',
+      );
+    }
+    const body = await readBody(req);
+    if (rt.faults.latencyMs > 0) await sleep(rt.faults.latencyMs);
+    const { user, available } = await authorize(req.headers.authorization, rt.address, opts.ctx.inference);
+    const owed = rt.fees.unsettledFee(user);
+    if (available <= owed) {
+      throw new HttpError(
+        402,
+        `The sub-account for this provider is used up (locked ${available} neuron, ${owed} neuron not yet settled): transfer more funds to it`,
+        'insufficient_balance',
+      );
+    }
+    const release = rt.limiter.acquire(user);
+    res.once('close', release);
+    if (rt.faults.http500) throw new HttpError(500, 'Simulated internal error', 'internal_error');
+    let served: Served | null;
+    if (op === 'chat/completions') served = await handleChat(rt, res, body, opts.ctx);
+    else if (op === 'images/generations') served = await handleImageGeneration(rt, res, body, opts.ctx);
+    else if (op === 'images/edits') served = await handleImageEdit(rt, req, res, body, opts.ctx);
+    else served = await handleTranscription(rt, req, res, body);
+    if (served) rt.fees.add(user, served.fee, served.chatId);
+  }
+
+  async function provider(rt: ProviderRuntime, rest: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = req.method ?? 'GET';
+    const url = new URL(rest, 'http://local');
+    const path = url.pathname;
+    if (method === 'GET' && (path === '/v1/quote' || path === '/v1/proxy/attestation/report')) {
+      sendText(
+        res,
+        200,
+        attestationReport(rt.teeKey.address, rt.spec.model, rt.faults.quote, opts.stranger),
+        'application/json',
+      );
+      return;
+    }
+    const sig = path.match(/^\/v1\/proxy\/signature\/([^/]+)$/);
+    if (method === 'GET' && sig) {
+      if (rt.faults.signatureDown) throw new HttpError(503, 'The signature service is unavailable', 'unavailable');
+      const record = rt.signatures.get(decodeURIComponent(sig[1] ?? ''));
+      if (!record) throw new HttpError(404, 'No signature for this chat ID', 'not_found');
+      sendJson(res, 200, { text: record.text, signature: record.signature, signing_algo: 'ecdsa' });
+      return;
+    }
+    if (method === 'GET' && path === '/v1/proxy/models') {
+      sendJson(res, 200, { object: 'list', data: [{ id: rt.spec.model, object: 'model', owned_by: rt.address }] });
+      return;
+    }
+    const fee = path.match(/^\/v1\/user\/([^/]+)\/unsettledfee$/);
+    if (method === 'GET' && fee) {
+      const user = fee[1] ?? '';
+      if (!isAddress(user)) throw new HttpError(400, 'Not an address', 'invalid_address');
+      sendJson(res, 200, { unsettledFee: rt.fees.unsettledFee(getAddress(user)).toString() });
+      return;
+    }
+    const op = path.match(/^\/v1\/proxy\/(.+)$/)?.[1];
+    if (method === 'POST' && op) return inference(rt, op, req, res);
+    throw new HttpError(404, `No route ${method} ${path}`, 'not_found');
+  }
+
+  async function control(rest: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const action = rest.replace(/^\/+/, '');
+    const body = req.method === 'POST' ? await readBody(req, 1024 * 1024) : Buffer.alloc(0);
+    const input = body.length ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {};
+    const state = () => ({
+      providers: Object.fromEntries(opts.providers.map((p) => [p.spec.name, p.faults])),
+    });
+    if (req.method === 'GET' && action === '') return void sendJson(res, 200, state());
+    if (req.method !== 'POST') throw new HttpError(405, 'Use POST for control actions', 'method_not_allowed');
+    if (action === 'faults') {
+      const { provider: target, ...patch } = input;
+      const targets = target === '*' ? opts.providers : [byName.get(String(target))];
+      if (targets.some((t) => !t)) throw new HttpError(404, `Unknown provider "${String(target)}"`, 'not_found');
+      try {
+        for (const t of targets) t!.faults = mergeFaults(t!.faults, patch);
+      } catch (e) {
+        throw new HttpError(400, (e as Error).message, 'invalid_fault');
+      }
+      return void sendJson(res, 200, state());
+    }
+    if (action === 'reset') {
+      for (const p of opts.providers) {
+        p.faults = { ...NO_FAULTS };
+        p.limiter.reset();
+      }
+      return void sendJson(res, 200, state());
+    }
+    if (action === 'settle') {
+      const results = await Promise.all(opts.providers.map(async (p) => [p.spec.name, await p.fees.settle()] as const));
+      return void sendJson(
+        res,
+        200,
+        JSON.parse(JSON.stringify(Object.fromEntries(results), (_k, v) => (typeof v === 'bigint' ? v.toString() : v))),
+      );
+    }
+    const extra = opts.control?.[action];
+    if (extra) return void sendJson(res, 200, await extra(input));
+    throw new HttpError(404, `Unknown control action "${action}"`, 'not_found');
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    applyCors(req, res);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    }
+    const url = req.url ?? '/';
+    const [, first = '', rest = ''] = url.match(/^\/([^/?]*)(.*)$/) ?? [];
+    if (first === '') {
+      return void sendJson(res, 200, {
+        providers: opts.providers.map((p) => ({
+          name: p.spec.name,
+          address: p.address,
+          url: p.url,
+          model: p.spec.model,
+        })),
+      });
+    }
+    if (first === '_control') return control(rest, req, res);
+    if (first === 'files' && req.method === 'GET') {
+      const file = opts.ctx.files.get(rest.replace(/^\//, ''));
+      if (!file) throw new HttpError(404, 'No such file', 'not_found');
+      return void sendText(res, 200, file, 'image/png');
+    }
+    if (opts.fineTuning && first === opts.fineTuning.name) return opts.fineTuning.service.handle(req, res, rest || '/');
+    const rt = byName.get(first);
+    if (!rt) throw new HttpError(404, `No provider named "${first}"`, 'not_found');
+    return provider(rt, rest || '/', req, res);
+  }
+
+  return createServer((req, res) => {
+    route(req, res).catch((err: unknown) => {
+      const httpErr =
+        err instanceof HttpError
+          ? err
+          : new HttpError(500, 'The simulator failed: ' + String((err as Error)?.message ?? err), 'internal_error');
+      if (!(err instanceof HttpError)) console.error('[simulator]', err);
+      sendError(res, httpErr);
+    });
+  });
+}

@@ -1,0 +1,69 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { startDevnet, type Devnet } from './devnet.js';
+import { manifestPath, writeManifest } from './manifest.js';
+import { assertPortFree } from './ports.js';
+
+// `npm run devnet`: one process holds the chain, the contracts' set-up and the simulator, so
+// Ctrl-C, a crash or a failed start never leaves a child process behind.
+const t0 = performance.now();
+const env = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) fail(`${name} must be a whole number, got "${raw}"`);
+  return n;
+};
+const host = process.env.DEVNET_HOST ?? '127.0.0.1';
+const rpcPort = env('DEVNET_RPC_PORT', 8545);
+const simPort = env('DEVNET_SIM_PORT', 8600);
+const file = manifestPath();
+let devnet: Devnet | undefined;
+let stopping = false;
+
+function fail(message: string): never {
+  console.error(`devnet: ${message}`);
+  process.exit(1);
+}
+
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await rm(file, { force: true }).catch(() => undefined);
+  await devnet?.stop().catch(() => undefined);
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+process.on('uncaughtException', (err) => {
+  console.error('devnet: crashed:', err);
+  void shutdown(1);
+});
+process.on('unhandledRejection', (err) => {
+  console.error('devnet: crashed:', err);
+  void shutdown(1);
+});
+
+try {
+  await assertPortFree(host, rpcPort, 'devnet chain (JSON-RPC)');
+  await assertPortFree(host, simPort, 'provider simulator');
+  devnet = await startDevnet({
+    host,
+    rpcPort,
+    simPort,
+    settleEveryMs: env('DEVNET_SETTLE_MS', 30_000),
+    eventDelayMs: env('DEVNET_EVENT_DELAY_MS', 15),
+    fineTuningStepMs: env('DEVNET_FT_STEP_MS', 400),
+  });
+  await writeManifest(devnet.manifest, file);
+  const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+  const m = devnet.manifest;
+  console.log(
+    `devnet ready in ${seconds} s: chain ${m.rpcUrl} (id ${m.chainId}), ${m.providers.length + 1} providers at ${m.simulator.url}, ` +
+      `manifest ${path.relative(process.cwd(), file)}. Ctrl-C stops it.`,
+  );
+} catch (err) {
+  console.error(`devnet: could not start: ${(err as Error).message}`);
+  await shutdown(1);
+}

@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url';
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { nodePolyfills } from 'vite-plugin-node-polyfills';
+
+const nodeStub = fileURLToPath(new URL('./src/lib/node-stub.ts', import.meta.url));
+
+export default defineConfig({
+  plugins: [
+    react(),
+    tailwindcss(),
+    // The 0G serving broker SDK is written for Node; these are the built-ins it needs at runtime.
+    nodePolyfills({
+      include: ['buffer', 'crypto', 'stream', 'util', 'process', 'events'],
+      globals: { Buffer: true, global: true, process: true },
+    }),
+  ],
+  resolve: {
+    // Exact-match regexes: a plain 'fs' alias would also rewrite 'fs/promises' to '<stub>/promises'.
+    alias: [
+      { find: /^(node:)?child_process$/, replacement: nodeStub },
+      { find: /^(node:)?fs$/, replacement: nodeStub },
+      { find: /^(node:)?fs\/promises$/, replacement: nodeStub },
+    ],
+  },
+  server: { host: '127.0.0.1', port: 5173, strictPort: true },
+  build: { outDir: 'dist' },
+});
