@@ -115,6 +115,13 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
       control: {
         time: async (body) => ({ timestamp: await increaseTime(rpcUrl, Number(body.seconds ?? core.lockTime + 1n)) }),
         'fine-tuning': fineTuning.control,
+        // Lets tests prove that a crash stops everything and leaves nothing behind.
+        crash: async () => {
+          setTimeout(() => {
+            throw new Error('Simulated crash requested through the control endpoint');
+          }, 20);
+          return { crashing: true };
+        },
       },
     });
     await listen(server, opts.host, opts.simPort);

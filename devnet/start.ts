@@ -1,12 +1,11 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { startDevnet, type Devnet } from './devnet.js';
+import type { Devnet } from './devnet.js';
 import { manifestPath, writeManifest } from './manifest.js';
 import { assertPortFree } from './ports.js';
 
 // `npm run devnet`: one process holds the chain, the contracts' set-up and the simulator, so
 // Ctrl-C, a crash or a failed start never leaves a child process behind.
-const t0 = performance.now();
 const env = (name: string, fallback: number): number => {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -48,6 +47,8 @@ process.on('unhandledRejection', (err) => {
 try {
   await assertPortFree(host, rpcPort, 'devnet chain (JSON-RPC)');
   await assertPortFree(host, simPort, 'provider simulator');
+  // Loaded here, not at the top, so a missing package is reported like any other start-up failure.
+  const { startDevnet } = await import('./devnet.js');
   devnet = await startDevnet({
     host,
     rpcPort,
@@ -57,13 +58,20 @@ try {
     fineTuningStepMs: env('DEVNET_FT_STEP_MS', 400),
   });
   await writeManifest(devnet.manifest, file);
-  const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+  // performance.now() counts from process start, so the figure includes loading tsx and Hardhat.
+  const seconds = (performance.now() / 1000).toFixed(1);
   const m = devnet.manifest;
   console.log(
     `devnet ready in ${seconds} s: chain ${m.rpcUrl} (id ${m.chainId}), ${m.providers.length + 1} providers at ${m.simulator.url}, ` +
       `manifest ${path.relative(process.cwd(), file)}. Ctrl-C stops it.`,
   );
 } catch (err) {
-  console.error(`devnet: could not start: ${(err as Error).message}`);
+  const e = err as NodeJS.ErrnoException;
+  const missing = e.code === 'ERR_MODULE_NOT_FOUND' || e.code === 'MODULE_NOT_FOUND';
+  console.error(
+    missing
+      ? `devnet: a dependency is missing (${e.message.split('\n')[0]}). Run \`npm ci\` first.`
+      : `devnet: could not start: ${e.message}`,
+  );
   await shutdown(1);
 }
