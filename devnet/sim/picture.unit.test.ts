@@ -36,7 +36,6 @@ describe('drawPicture', () => {
       expect(rgba.filter((v, i) => i % 4 === 3 && v !== 255).length).toBe(0);
     }
   });
-
 });
 
 describe('transformPicture', () => {

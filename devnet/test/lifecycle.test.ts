@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { manifestPath } from '../manifest.js';
 import { assertPortFree } from '../ports.js';
-import { startDevnetProcess } from './global-setup.js';
+import { startDevnetProcess } from '../process.js';
 
 // Ports of their own: these tests start and stop whole devnets beside the suite's shared one.
 const RPC = 38545;
