@@ -4,26 +4,18 @@ import { FINE_TUNING } from '../catalogue.js';
 import type { FineTuningChain } from './fine-tuning-chain.js';
 import { revertReason } from './fine-tuning-chain.js';
 import { encryptModel, encryptModelKey, newModelKey } from './fine-tuning-crypto.js';
+import type { TaskRequest } from './fine-tuning-requests.js';
 import { isTerminal, loraPlaintext, trainingSteps, type Progress } from './fine-tuning-task.js';
 
-/** One task as the simulated provider keeps it. */
-export interface SimTask {
+/** One task as the simulated provider keeps it: the accepted request plus its run state. */
+export interface SimTask extends TaskRequest {
   id: string;
-  userAddress: string;
-  datasetHash: string;
-  preTrainedModelHash: string;
-  trainingParams: string;
-  nonce: string;
-  signature: string;
-  wait: boolean;
   tokens: number;
   fee: bigint;
   createdAt: Date;
   updatedAt: Date;
   progress: Progress;
   log: string[];
-  /** Recovered from the task signature: the model key is ECIES-encrypted to it. */
-  userPublicKey: string;
   /** Set by the `fail-next` control action. */
   failAtTraining: boolean;
   deliverIndex?: number;

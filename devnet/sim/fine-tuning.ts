@@ -110,9 +110,8 @@ export function createFineTuningProvider(opts: FineTuningOptions): FineTuningPro
     const fee = taskFee(dataset.tokens);
     checkAccount(await chain.account(request.userAddress), fee);
     const now = new Date();
-    const { userPublicKey, ...fields } = request;
     const task: SimTask = {
-      ...fields,
+      ...request,
       id: randomUUID(),
       tokens: dataset.tokens,
       fee,
@@ -120,7 +119,6 @@ export function createFineTuningProvider(opts: FineTuningOptions): FineTuningPro
       updatedAt: now,
       progress: 'Init',
       log: [],
-      userPublicKey,
       failAtTraining: failNext,
       sending: false,
     };
