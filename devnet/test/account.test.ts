@@ -1,4 +1,6 @@
+import { Contract } from 'ethers';
 import { beforeAll, expect, inject, test } from 'vitest';
+import { artifacts } from '../contracts.js';
 import { increaseTime } from '../time.js';
 import * as h from './helpers.js';
 
@@ -65,4 +67,30 @@ test('a refund leaving 0 < available < 3 0G is rejected; refunding all of it is 
   expect(await user.rpc.getBalance(user.address)).toBe(wallet + 3n * h.OG - gas);
   // An empty ledger reads as no ledger at all.
   await expect(ledger()).rejects.toThrow(/does not exist/);
+});
+
+test('403 account_not_acknowledged after the user withdraws acknowledgement of the TEE signer', async () => {
+  const speech = h.providerNamed(manifest, 'speech');
+  // Its own user, so the refund path above is untouched; the time jump stays in this file, the only one that moves chain time.
+  const other = await h.connectUser(manifest, manifest.accounts[6]);
+  await other.broker.ledger.addLedger(3);
+  // The contract lets a user withdraw acknowledgement only from an empty sub-account:
+  // fund it, retrieve everything, wait out the lock time, retrieve again.
+  await other.broker.ledger.transferFund(speech.address, 'inference', h.OG);
+  await other.broker.ledger.retrieveFundFromProvider('inference', speech.address);
+  await increaseTime(manifest.rpcUrl, manifest.lockTime + 1);
+  await other.broker.ledger.retrieveFundFromProvider('inference', speech.address);
+  expect((await other.broker.inference.getAccount(speech.address)).balance).toBe(0n);
+  const header = await h.handMadeHeader(other.wallet, h.tokenFields(other.address, speech.address));
+  const inference = new Contract(manifest.contracts.inference, artifacts.inference.abi, other.wallet);
+  await (await inference.getFunction('acknowledgeTEESigner')(speech.address, false)).wait();
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(32_000)]), 'a.wav');
+  const res = await fetch(`${speech.url}/v1/proxy/audio/transcriptions`, {
+    method: 'POST',
+    headers: { Authorization: header },
+    body: form,
+  });
+  expect(res.status).toBe(403);
+  expect(((await res.json()) as { error: { code: string } }).error.code).toBe('account_not_acknowledged');
 });
