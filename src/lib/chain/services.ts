@@ -1,0 +1,43 @@
+import type { Address, PublicClient } from 'viem';
+import { inferenceAbi } from './abi';
+
+/** An inference service as InferenceServing stores it. Everything but the numbers is untrusted text. */
+export interface Service {
+  provider: Address;
+  serviceType: string;
+  url: string;
+  inputPrice: bigint;
+  outputPrice: bigint;
+  updatedAt: bigint;
+  model: string;
+  verifiability: string;
+  additionalInfo: string;
+  teeSignerAddress: Address;
+  teeSignerAcknowledged: boolean;
+}
+
+/** The contract caps a page at 50. */
+export const PAGE_SIZE = 50;
+
+/**
+ * Every inference service on the network, read with viem: no wallet and no SDK needed, so
+ * visitors can browse. Pages through `getAllServices(offset, limit)` until `total` is reached.
+ */
+export async function listServices(client: PublicClient, inference: Address, pageSize = PAGE_SIZE): Promise<Service[]> {
+  const all: Service[] = [];
+  for (let offset = 0n; ; offset += BigInt(pageSize)) {
+    const [page, total] = await client.readContract({
+      address: inference,
+      abi: inferenceAbi,
+      functionName: 'getAllServices',
+      args: [offset, BigInt(pageSize)],
+    });
+    all.push(...page);
+    if (page.length === 0 || BigInt(all.length) >= total) return all;
+  }
+}
+
+/** One provider's service; throws when the address has none. */
+export async function getService(client: PublicClient, inference: Address, provider: Address): Promise<Service> {
+  return client.readContract({ address: inference, abi: inferenceAbi, functionName: 'getService', args: [provider] });
+}
