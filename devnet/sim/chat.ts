@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { HttpError, parseJson, sendJson } from './http.js';
+import { HttpError, parseJson } from './http.js';
 import { composeReply, countTokens, deltas, promptTokens, type ChatMessage } from './reply.js';
 import { sleep, type ProviderRuntime, type Served, type SimContext } from './runtime.js';
 
@@ -155,5 +155,3 @@ export async function handleChat(
   res.end();
   return { chatId: id, fee };
 }
-
-export { sendJson };

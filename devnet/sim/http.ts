@@ -68,7 +68,8 @@ export function sendJson(
   value: unknown,
   headers: Record<string, string> = {},
 ): Buffer {
-  const body = Buffer.from(JSON.stringify(value));
+  // bigint (neuron amounts) travels as a decimal string.
+  const body = Buffer.from(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
   res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': String(body.length), ...headers });
   res.end(body);
   return body;

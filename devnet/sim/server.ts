@@ -3,7 +3,7 @@ import { getAddress, isAddress } from 'ethers';
 import { authorize } from './auth.js';
 import { handleChat } from './chat.js';
 import { mergeFaults, NO_FAULTS } from './faults.js';
-import { applyCors, HttpError, readBody, sendError, sendJson, sendText } from './http.js';
+import { applyCors, HttpError, parseJson, readBody, sendError, sendJson, sendText } from './http.js';
 import { handleImageEdit, handleImageGeneration, handleTranscription } from './media.js';
 import { attestationReport } from './quote.js';
 import { sleep, type ProviderRuntime, type Served, type SimContext } from './runtime.js';
@@ -103,7 +103,7 @@ export function createSimulator(opts: SimulatorOptions): Server {
   async function control(rest: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const action = rest.replace(/^\/+/, '');
     const body = req.method === 'POST' ? await readBody(req, 1024 * 1024) : Buffer.alloc(0);
-    const input = body.length ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {};
+    const input = body.length ? parseJson<Record<string, unknown>>(body) : {};
     const state = () => ({
       providers: Object.fromEntries(opts.providers.map((p) => [p.spec.name, p.faults])),
     });
@@ -129,11 +129,7 @@ export function createSimulator(opts: SimulatorOptions): Server {
     }
     if (action === 'settle') {
       const results = await Promise.all(opts.providers.map(async (p) => [p.spec.name, await p.fees.settle()] as const));
-      return void sendJson(
-        res,
-        200,
-        JSON.parse(JSON.stringify(Object.fromEntries(results), (_k, v) => (typeof v === 'bigint' ? v.toString() : v))),
-      );
+      return void sendJson(res, 200, Object.fromEntries(results));
     }
     const extra = opts.control?.[action];
     if (extra) return void sendJson(res, 200, await extra(input));
