@@ -1,6 +1,5 @@
-import { createZGComputeNetworkBroker } from '@0glabs/0g-serving-broker';
-import { JsonRpcProvider, Wallet } from 'ethers';
 import { startDevnetProcess, stopDevnetProcess } from './process.js';
+import { connectUser } from './test/helpers.js';
 
 // `npm run bench`: start-up time of the devnet and round trips through a simulated provider.
 // Prints figures; asserts nothing (targets are read by people, not enforced by tests).
@@ -26,11 +25,7 @@ console.log(
 console.log(`ready line says (from process start): ${readyLines.map((s) => `${s} s`).join(', ')}`);
 
 async function measure(manifest: Awaited<ReturnType<typeof startDevnetProcess>>['manifest']): Promise<void> {
-  const wallet = new Wallet(manifest.accounts[0]!.privateKey, new JsonRpcProvider(manifest.rpcUrl));
-  // The SDK types name the CommonJS build of ethers; the object is the same at run time.
-  const broker = await createZGComputeNetworkBroker(
-    wallet as unknown as Parameters<typeof createZGComputeNetworkBroker>[0],
-  );
+  const { broker } = await connectUser(manifest, manifest.accounts[0]);
   const provider = manifest.providers.find((p) => p.name === 'chat-a')!;
   await broker.ledger.addLedger(10);
   await broker.ledger.transferFund(provider.address, 'inference', 5n * 10n ** 18n);
