@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig([
-  globalIgnores(['dist', 'node_modules', '.devnet', 'coverage', 'playwright-report', 'test-results']),
+  globalIgnores(['dist', 'dist-*', 'node_modules', '.devnet*', 'coverage', 'playwright-report', 'test-results', 'bench/.tmp']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
@@ -26,7 +26,7 @@ export default defineConfig([
     extends: [reactHooks.configs.flat.recommended],
   },
   {
-    files: ['devnet/**/*.ts', 'e2e/**/*.ts', '*.config.{js,ts}'],
+    files: ['devnet/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -3,12 +3,14 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { nodePolyfills } from 'vite-plugin-node-polyfills';
+import { devnetConfigPlugin } from './devnet/vite-plugin';
 
 const nodeStub = fileURLToPath(new URL('./src/lib/node-stub.ts', import.meta.url));
 
 export default defineConfig({
   plugins: [
     react(),
+    devnetConfigPlugin(),
     tailwindcss(),
     // The 0G serving broker SDK is written for Node; these are the built-ins it needs at runtime.
     nodePolyfills({

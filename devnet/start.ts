@@ -3,9 +3,11 @@ import path from 'node:path';
 import type { Devnet } from './devnet.js';
 import { manifestPath, writeManifest } from './manifest.js';
 import { assertPortFree } from './ports.js';
+import type { ViteDevServer } from 'vite';
 
-// `npm run devnet`: one process holds the chain, the contracts' set-up and the simulator, so
-// Ctrl-C, a crash or a failed start never leaves a child process behind.
+// `npm run devnet`: one process holds the chain, the contracts' set-up and the simulator (and, with
+// `--app` for `npm start`, the Vite dev server), so Ctrl-C, a crash or a failed start never leaves
+// a child process behind.
 const env = (name: string, fallback: number): number => {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -16,8 +18,11 @@ const env = (name: string, fallback: number): number => {
 const host = process.env.DEVNET_HOST ?? '127.0.0.1';
 const rpcPort = env('DEVNET_RPC_PORT', 8545);
 const simPort = env('DEVNET_SIM_PORT', 8600);
+const withApp = process.argv.includes('--app');
+const appPort = env('APP_PORT', 5173);
 const file = manifestPath();
 let devnet: Devnet | undefined;
+let app: ViteDevServer | undefined;
 let stopping = false;
 
 function fail(message: string): never {
@@ -29,6 +34,7 @@ async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   await rm(file, { force: true }).catch(() => undefined);
+  await app?.close().catch(() => undefined);
   await devnet?.stop().catch(() => undefined);
   process.exit(code);
 }
@@ -47,6 +53,7 @@ process.on('unhandledRejection', (err) => {
 try {
   await assertPortFree(host, rpcPort, 'devnet chain (JSON-RPC)');
   await assertPortFree(host, simPort, 'provider simulator');
+  if (withApp) await assertPortFree(host, appPort, 'app (Vite dev server)');
   // Loaded here, not at the top, so a missing package is reported like any other start-up failure.
   const { startDevnet } = await import('./devnet.js');
   devnet = await startDevnet({
@@ -58,12 +65,21 @@ try {
     fineTuningStepMs: env('DEVNET_FT_STEP_MS', 400),
   });
   await writeManifest(devnet.manifest, file);
+  if (withApp) {
+    // The app asks for /devnet.json only when built or served with VITE_DEVNET=1.
+    process.env.VITE_DEVNET = '1';
+    const { createServer } = await import('vite');
+    app = await createServer({ server: { host, port: appPort, strictPort: true }, clearScreen: false });
+    await app.listen();
+  }
   // performance.now() counts from process start, so the figure includes loading tsx and Hardhat.
   const seconds = (performance.now() / 1000).toFixed(1);
   const m = devnet.manifest;
   console.log(
     `devnet ready in ${seconds} s: chain ${m.rpcUrl} (id ${m.chainId}), ${m.providers.length + 1} providers at ${m.simulator.url}, ` +
-      `manifest ${path.relative(process.cwd(), file)}. Ctrl-C stops it.`,
+      `manifest ${path.relative(process.cwd(), file)}.` +
+      (withApp ? ` App on http://${host}:${appPort}.` : '') +
+      ' Ctrl-C stops it.',
   );
 } catch (err) {
   const e = err as NodeJS.ErrnoException;
