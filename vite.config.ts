@@ -3,7 +3,7 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { nodePolyfills } from 'vite-plugin-node-polyfills';
-import { devnetConfigPlugin } from './devnet/vite-plugin';
+import { devnetConfigPlugin } from './devnet/vite-plugin.js';
 
 const nodeStub = fileURLToPath(new URL('./src/lib/node-stub.ts', import.meta.url));
 

@@ -26,7 +26,10 @@ export async function startDevnetProcess(env: Record<string, string>): Promise<D
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`devnet did not start in 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`devnet did not start in 60 s:\n${output}`));
+    }, 60_000);
     child.stdout.on('data', () => {
       if (output.includes('devnet ready')) {
         clearTimeout(timer);

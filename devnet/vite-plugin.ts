@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
-import { DEVNET_CONFIG_PATH, type DevnetConfig } from '../src/config/devnet-config';
+import { DEVNET_CONFIG_PATH, type DevnetConfig } from '../src/config/devnet-config.js';
 import { manifestPath, readManifest, type Manifest } from './manifest.js';
 
 /** The part of the manifest the app may see: no owner or provider keys, one dev wallet account. */

@@ -1,12 +1,58 @@
-/** Placeholder shell; providers and the route table arrive in the next milestone. */
-export function App() {
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, useState } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { WagmiProvider } from 'wagmi';
+import { AppLayout } from './components/layout/app-layout';
+import { NetworkProvider } from './components/network/network-provider';
+import { Toaster } from './components/ui/toaster';
+import type { Network } from './lib/chain/networks';
+import type { WagmiConfig } from './lib/chain/wagmi';
+
+// Each page is its own chunk: a first visit loads the shell and the page it opens, nothing more.
+const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+const MarketplacePage = page(() => import('./pages/marketplace'), 'MarketplacePage');
+const ProviderPage = page(() => import('./pages/provider'), 'ProviderPage');
+const AccountPage = page(() => import('./pages/account'), 'AccountPage');
+const ChatPage = page(() => import('./pages/chat'), 'ChatPage');
+const ImagePage = page(() => import('./pages/image'), 'ImagePage');
+const SpeechPage = page(() => import('./pages/speech'), 'SpeechPage');
+const FineTuningPage = page(() => import('./pages/fine-tuning'), 'FineTuningPage');
+const BuildPage = page(() => import('./pages/build'), 'BuildPage');
+const NotFoundPage = page(() => import('./pages/not-found'), 'NotFoundPage');
+
+const router = createBrowserRouter([
+  {
+    element: <AppLayout />,
+    children: [
+      { path: '/', element: <MarketplacePage /> },
+      { path: '/providers/:address', element: <ProviderPage /> },
+      { path: '/account', element: <AccountPage /> },
+      { path: '/chat', element: <ChatPage /> },
+      { path: '/image', element: <ImagePage /> },
+      { path: '/speech', element: <SpeechPage /> },
+      { path: '/fine-tuning', element: <FineTuningPage /> },
+      { path: '/build/:address', element: <BuildPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+/** Providers (wagmi, TanStack Query, network, toasts) and the route table. */
+export function App({ wagmiConfig, networks }: { wagmiConfig: WagmiConfig; networks: readonly Network[] }) {
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } } }),
+  );
   return (
-    <main className="mx-auto flex min-h-screen max-w-2xl flex-col justify-center gap-4 p-8">
-      <h1 className="text-3xl font-semibold">0G Compute Marketplace</h1>
-      <p>The app shell arrives in the next milestone.</p>
-      <p>
-        The local devnet runs with <code className="rounded bg-gray-100 px-1">npm run devnet</code>.
-      </p>
-    </main>
+    <WagmiProvider config={wagmiConfig}>
+      <QueryClientProvider client={queryClient}>
+        <NetworkProvider networks={networks}>
+          <Toaster>
+            <RouterProvider router={router} />
+          </Toaster>
+        </NetworkProvider>
+      </QueryClientProvider>
+    </WagmiProvider>
   );
 }

@@ -31,9 +31,15 @@ describe("the app's chain reads (viem, no wallet, no SDK)", () => {
     expect(paged.map((s) => s.provider)).toEqual((await listServices(client, inference)).map((s) => s.provider));
   });
 
-  it('read one provider, and fail for an address without a service', async () => {
+  it('read one provider, and null for an address without a service', async () => {
     const chatA = manifest.providers.find((p) => p.name === 'chat-a')!;
-    expect((await getService(client, inference, chatA.address as Address)).model).toBe(chatA.model);
-    await expect(getService(client, inference, manifest.accounts[8]!.address as Address)).rejects.toThrow();
+    expect((await getService(client, inference, chatA.address as Address))?.model).toBe(chatA.model);
+    expect(await getService(client, inference, manifest.accounts[8]!.address as Address)).toBeNull();
+  });
+
+  it('fail (not "no service") when the RPC is unreachable', async () => {
+    const down = createPublicClient({ transport: http('http://127.0.0.1:9', { retryCount: 0 }) });
+    await expect(getService(down, inference, manifest.accounts[8]!.address as Address)).rejects.toThrow();
+    await expect(listServices(down, inference)).rejects.toThrow();
   });
 });

@@ -1,4 +1,4 @@
-import type { Address, PublicClient } from 'viem';
+import { BaseError, ContractFunctionRevertedError, type Address, type PublicClient } from 'viem';
 import { inferenceAbi } from './abi';
 
 /** An inference service as InferenceServing stores it. Everything but the numbers is untrusted text. */
@@ -37,7 +37,17 @@ export async function listServices(client: PublicClient, inference: Address, pag
   }
 }
 
-/** One provider's service; throws when the address has none. */
-export async function getService(client: PublicClient, inference: Address, provider: Address): Promise<Service> {
-  return client.readContract({ address: inference, abi: inferenceAbi, functionName: 'getService', args: [provider] });
+/** One provider's service, or null when the address has none (the contract reverts); RPC failures throw. */
+export async function getService(client: PublicClient, inference: Address, provider: Address): Promise<Service | null> {
+  try {
+    return await client.readContract({
+      address: inference,
+      abi: inferenceAbi,
+      functionName: 'getService',
+      args: [provider],
+    });
+  } catch (err) {
+    if (err instanceof BaseError && err.walk((e) => e instanceof ContractFunctionRevertedError)) return null;
+    throw err;
+  }
 }

@@ -1,0 +1,72 @@
+import { Link } from 'react-router';
+import { paths } from '../../config/routes';
+import type { Service } from '../../lib/chain/services';
+import { absoluteTime, relativeTime, shortAddress } from '../../lib/format';
+import { TYPE_LABEL } from '../../lib/marketplace';
+import { CopyButton } from '../ui/copy-button';
+import { ModeBadge } from './mode-badge';
+import { ServicePrices } from './service-prices';
+
+interface Props {
+  service: Service;
+  compared: boolean;
+  onCompare: (on: boolean) => void;
+  /** Hide the model heading when the card sits under its model's heading. */
+  showModel?: boolean;
+}
+
+/** One provider's service: model, type, provider, prices, mode and last update. All text, never HTML. */
+export function ServiceCard({ service: s, compared, onCompare, showModel = true }: Props) {
+  return (
+    <article
+      aria-label={`${s.model} by ${s.provider}`}
+      className="flex flex-col gap-3 rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      <div className="flex items-start justify-between gap-2">
+        <div className="min-w-0">
+          {showModel && <h3 className="font-semibold break-words">{s.model}</h3>}
+          <p className="text-xs text-zinc-500">{TYPE_LABEL[s.serviceType] ?? s.serviceType}</p>
+        </div>
+        <ModeBadge verifiability={s.verifiability} />
+      </div>
+      <p className="flex items-center gap-1 text-sm">
+        <span className="text-zinc-500">Provider</span>
+        <span className="font-mono" title={s.provider}>
+          {shortAddress(s.provider)}
+        </span>
+        <CopyButton value={s.provider} label="Copy provider address" />
+      </p>
+      <ServicePrices service={s} />
+      <p className="text-xs text-zinc-500">
+        Updated <time title={absoluteTime(s.updatedAt)}>{relativeTime(s.updatedAt)}</time>
+      </p>
+      <div className="mt-auto flex flex-wrap items-center gap-3 border-t border-zinc-100 pt-3 text-sm dark:border-zinc-800">
+        <Link
+          to={paths.provider(s.provider)}
+          className="font-medium text-violet-700 hover:underline dark:text-violet-300"
+        >
+          Details
+          <span className="sr-only">
+            {' '}
+            of {s.model} by {s.provider}
+          </span>
+        </Link>
+        <Link to={paths.build(s.provider)} className="text-zinc-600 hover:underline dark:text-zinc-400">
+          Build
+          <span className="sr-only">
+            {' '}
+            with {s.model} by {s.provider}
+          </span>
+        </Link>
+        <label className="ml-auto flex items-center gap-1.5 text-zinc-600 dark:text-zinc-400">
+          <input type="checkbox" checked={compared} onChange={(e) => onCompare(e.target.checked)} />
+          Compare
+          <span className="sr-only">
+            {' '}
+            {s.model} by {s.provider}
+          </span>
+        </label>
+      </div>
+    </article>
+  );
+}

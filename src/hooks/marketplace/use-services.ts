@@ -1,0 +1,44 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Address, PublicClient } from 'viem';
+import { usePublicClient } from 'wagmi';
+import { getService, listServices } from '../../lib/chain/services';
+import { useNetwork } from '../network/use-network';
+
+/** Every inference service of a network, read over its public RPC (no wallet). */
+export function servicesQueryOptions(chainId: number, inference: Address, client: PublicClient | undefined) {
+  return queryOptions({
+    queryKey: ['services', { chainId, inference }] as const,
+    queryFn: () => listServices(client!, inference),
+    enabled: client !== undefined,
+    staleTime: 60_000,
+  });
+}
+
+/** One provider's service; `null` when the address has no service on this network. */
+export function serviceQueryOptions(
+  chainId: number,
+  inference: Address,
+  provider: Address | null,
+  client: PublicClient | undefined,
+) {
+  return queryOptions({
+    queryKey: ['service', { chainId, inference, provider }] as const,
+    queryFn: () => getService(client!, inference, provider!),
+    enabled: client !== undefined && provider !== null,
+    staleTime: 60_000,
+  });
+}
+
+/** The services of the network the app shows. */
+export function useServices() {
+  const { network } = useNetwork();
+  const client = usePublicClient({ chainId: network.chain.id });
+  return useQuery(servicesQueryOptions(network.chain.id, network.contracts.inference, client));
+}
+
+/** One provider's service on the network the app shows. */
+export function useService(provider: Address | null) {
+  const { network } = useNetwork();
+  const client = usePublicClient({ chainId: network.chain.id });
+  return useQuery(serviceQueryOptions(network.chain.id, network.contracts.inference, provider, client));
+}

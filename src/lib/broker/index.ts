@@ -1,0 +1,76 @@
+import type { JsonRpcSigner } from 'ethers';
+import type { Address } from 'viem';
+import type { Network } from '../chain/networks';
+import type { AttestationStep, VerifyServiceResult } from '../verify/attestation';
+
+// The ONE module that imports the 0G serving broker SDK. It is loaded on first use only
+// (~430 KB gzip with ethers), so browsing the marketplace never downloads it.
+type Sdk = typeof import('@0glabs/0g-serving-broker');
+type Broker = Awaited<ReturnType<Sdk['createZGComputeNetworkBroker']>>;
+
+let sdkPromise: Promise<[Sdk, typeof import('ethers')]> | undefined;
+function loadSdk() {
+  return (sdkPromise ??= Promise.all([import('@0glabs/0g-serving-broker'), import('ethers')]));
+}
+
+/** What wagmi's connector client gives us: an EIP-1193 `request`. */
+export interface Eip1193Like {
+  request(args: { method: string; params?: unknown }): Promise<unknown>;
+}
+
+const brokers = new Map<string, Promise<Broker>>();
+
+/**
+ * A broker that signs with the connected wallet: an ethers signer over the wagmi connector's
+ * EIP-1193 transport, with the current network's contract addresses. Cached per network and account.
+ */
+export function getBroker(transport: Eip1193Like, account: Address, network: Network): Promise<Broker> {
+  const key = `${network.chain.id}:${account.toLowerCase()}`;
+  let broker = brokers.get(key);
+  if (!broker) {
+    broker = loadSdk().then(async ([sdk, ethers]) => {
+      const provider = new ethers.BrowserProvider(transport, { chainId: network.chain.id, name: network.kind });
+      const signer = await provider.getSigner(account);
+      const { ledger, inference, fineTuning } = network.contracts;
+      return sdk.createZGComputeNetworkBroker(signer, ledger, inference, fineTuning);
+    });
+    broker.catch(() => brokers.delete(key));
+    brokers.set(key, broker);
+  }
+  return broker;
+}
+
+const readBrokers = new Map<number, Promise<Broker>>();
+
+/**
+ * A broker for reads only (no wallet): a VoidSigner over the network's public RPC. verifyService
+ * reads the contract and the provider's quote and signs nothing, so visitors can check attestations.
+ */
+function getReadBroker(network: Network): Promise<Broker> {
+  let broker = readBrokers.get(network.chain.id);
+  if (!broker) {
+    broker = loadSdk().then(([sdk, ethers]) => {
+      const rpc = network.chain.rpcUrls.default.http[0];
+      const provider = new ethers.JsonRpcProvider(rpc, network.chain.id, { staticNetwork: true });
+      // The SDK's types name only Wallet | JsonRpcSigner, but it needs nothing more than a Signer here.
+      const signer = new ethers.VoidSigner(ethers.ZeroAddress, provider) as unknown as JsonRpcSigner;
+      const { ledger, inference, fineTuning } = network.contracts;
+      return sdk.createZGComputeNetworkBroker(signer, ledger, inference, fineTuning);
+    });
+    broker.catch(() => readBrokers.delete(network.chain.id));
+    readBrokers.set(network.chain.id, broker);
+  }
+  return broker;
+}
+
+/** Runs the SDK's `verifyService` for a provider, streaming its log lines to `onLog`. */
+export async function checkAttestation(
+  network: Network,
+  provider: Address,
+  onLog: (step: AttestationStep) => void,
+): Promise<VerifyServiceResult> {
+  const broker = await getReadBroker(network);
+  const result = await broker.inference.verifyService(provider, '.', onLog);
+  if (!result) throw new Error('The SDK returned no attestation result.');
+  return result as unknown as VerifyServiceResult;
+}

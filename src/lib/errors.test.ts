@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { toAppError } from './errors';
+
+describe('toAppError', () => {
+  it('treats a wallet rejection as the user choice', () => {
+    expect(toAppError({ code: 4001, message: 'User rejected the request.' }).kind).toBe('user-rejected');
+    expect(toAppError({ code: 'ACTION_REJECTED', message: 'user rejected action' }).kind).toBe('user-rejected');
+    const viem = Object.assign(new Error('outer'), { cause: { name: 'UserRejectedRequestError', message: 'x' } });
+    expect(toAppError(viem).message).toMatch(/Dismissed/);
+  });
+  it('recognises an unreachable RPC', () => {
+    const e = Object.assign(new Error('HTTP request failed.'), {
+      name: 'HttpRequestError',
+      cause: new TypeError('Failed to fetch'),
+    });
+    expect(toAppError(e).kind).toBe('network');
+  });
+  it('keeps the raw text for details only', () => {
+    const e = toAppError(new Error('weird internal thing 0xdeadbeef'));
+    expect(e.kind).toBe('unknown');
+    expect(e.message).not.toMatch(/deadbeef/);
+    expect(e.details).toMatch(/deadbeef/);
+  });
+  it('reads a revert reason', () => {
+    expect(toAppError({ message: 'execution reverted', reason: 'LedgerExists' }).message).toMatch(/LedgerExists/);
+  });
+});

@@ -1,0 +1,80 @@
+export type AppErrorKind =
+  | 'user-rejected'
+  | 'insufficient-funds'
+  | 'reverted'
+  | 'wrong-network'
+  | 'rate-limited'
+  | 'provider-http'
+  | 'network'
+  | 'unknown';
+
+export interface AppError {
+  kind: AppErrorKind;
+  /** One plain sentence for the headline. */
+  message: string;
+  /** The raw text, for a "details" disclosure. */
+  details: string;
+}
+
+interface ErrorLike {
+  code?: unknown;
+  name?: unknown;
+  message?: unknown;
+  shortMessage?: unknown;
+  reason?: unknown;
+  cause?: unknown;
+  error?: unknown;
+  info?: { error?: unknown };
+}
+
+/** Walks an error and its causes (viem `cause`, ethers `error`/`info.error`), at most 8 deep. */
+function chain(err: unknown): ErrorLike[] {
+  const out: ErrorLike[] = [];
+  let e: unknown = err;
+  while (e && typeof e === 'object' && out.length < 8) {
+    const x = e as ErrorLike;
+    out.push(x);
+    e = x.cause ?? x.error ?? x.info?.error;
+  }
+  return out;
+}
+
+const text = (e: ErrorLike) => `${String(e.name ?? '')} ${String(e.message ?? '')}`;
+
+/** Classifies anything thrown by a wallet, viem, ethers, the SDK or fetch into a kind and a sentence. */
+export function toAppError(err: unknown): AppError {
+  const links = chain(err);
+  const details = err instanceof Error ? err.message : String(err);
+  const has = (test: (e: ErrorLike) => boolean) => links.some(test);
+  if (
+    has(
+      (e) =>
+        e.code === 4001 ||
+        e.code === 'ACTION_REJECTED' ||
+        /UserRejectedRequest|user rejected|user denied/i.test(text(e)),
+    )
+  )
+    return { kind: 'user-rejected', message: 'Dismissed in the wallet. Nothing was sent.', details };
+  if (has((e) => /insufficient funds/i.test(text(e))))
+    return { kind: 'insufficient-funds', message: 'The wallet does not have enough 0G for this and its gas.', details };
+  if (has((e) => /ChainMismatch|does not match the target chain|wrong network/i.test(text(e))))
+    return { kind: 'wrong-network', message: 'The wallet is on another network. Switch it and try again.', details };
+  if (has((e) => /\b429\b|too many requests|rate limit/i.test(text(e))))
+    return {
+      kind: 'rate-limited',
+      message: 'The provider is busy with your requests. Wait a moment and retry.',
+      details,
+    };
+  const reverted = links.find((e) => /revert/i.test(text(e)));
+  if (reverted) {
+    const reason = typeof reverted.reason === 'string' ? reverted.reason : String(reverted.shortMessage ?? '');
+    return {
+      kind: 'reverted',
+      message: `The contract refused the transaction${reason ? `: ${reason}` : '.'}`,
+      details,
+    };
+  }
+  if (has((e) => /HttpRequestError|Failed to fetch|NetworkError|fetch failed|ECONNREFUSED|timed? ?out/i.test(text(e))))
+    return { kind: 'network', message: 'Could not reach the network. Check the connection and retry.', details };
+  return { kind: 'unknown', message: 'Something went wrong.', details };
+}

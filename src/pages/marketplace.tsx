@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { ComparePanel } from '../components/marketplace/compare-panel';
+import { FilterBar } from '../components/marketplace/filter-bar';
+import { ServiceCard } from '../components/marketplace/service-card';
+import { Button } from '../components/ui/button';
+import { QueryError } from '../components/ui/query-error';
+import { useServices } from '../hooks/marketplace/use-services';
+import { useNetwork } from '../hooks/network/use-network';
+import {
+  applyFilters,
+  filtersToParams,
+  groupByModel,
+  MAX_COMPARE,
+  parseFilters,
+  type Filters,
+} from '../lib/marketplace';
+
+const SHOWN_PER_PAGE = 50;
+
+export function MarketplacePage() {
+  const { network } = useNetwork();
+  const services = useServices();
+  const [params, setParams] = useSearchParams();
+  const filters = parseFilters(params);
+  const [shown, setShown] = useState(SHOWN_PER_PAGE);
+  const update = (patch: Partial<Filters>) => setParams(filtersToParams({ ...filters, ...patch }), { replace: true });
+
+  const all = services.data ?? [];
+  const visible = applyFilters(all, filters);
+  const selected = filters.compare
+    .map((a) => all.find((s) => s.provider.toLowerCase() === a))
+    .filter((s) => s !== undefined);
+  const toggleCompare = (address: string, on: boolean) => {
+    const a = address.toLowerCase();
+    const next = on
+      ? [...filters.compare.filter((x) => x !== a), a].slice(-MAX_COMPARE)
+      : filters.compare.filter((x) => x !== a);
+    update({ compare: next });
+  };
+  const card = (s: (typeof all)[number], showModel = true) => (
+    <li key={s.provider}>
+      <ServiceCard
+        service={s}
+        showModel={showModel}
+        compared={filters.compare.includes(s.provider.toLowerCase())}
+        onCompare={(on) => toggleCompare(s.provider, on)}
+      />
+    </li>
+  );
+
+  return (
+    <section aria-labelledby="page-title" className="flex flex-col gap-5">
+      <div>
+        <h1 id="page-title" className="text-2xl font-semibold">
+          Providers on {network.chain.name}
+        </h1>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+          Every inference service registered on chain, with its prices and how its answers can be verified. No wallet
+          needed to browse.
+        </p>
+      </div>
+      <FilterBar filters={filters} onChange={update} />
+      {selected.length > 0 && <ComparePanel selected={selected} onClear={() => update({ compare: [] })} />}
+      {services.isPending ? (
+        <p className="text-sm text-zinc-500" role="status">
+          Loading providers from {network.chain.name}…
+        </p>
+      ) : services.isError ? (
+        <QueryError
+          what={`providers from ${network.chain.name}`}
+          error={services.error}
+          onRetry={() => void services.refetch()}
+        />
+      ) : all.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-zinc-300 p-6 text-sm dark:border-zinc-700">
+          No provider has registered a service on {network.chain.name} yet.
+        </p>
+      ) : visible.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-zinc-300 p-6 text-sm dark:border-zinc-700">
+          No provider matches these filters.{' '}
+          <button
+            type="button"
+            className="text-violet-700 underline dark:text-violet-300"
+            onClick={() => setParams({})}
+          >
+            Clear filters
+          </button>
+        </p>
+      ) : (
+        <>
+          <p className="text-sm text-zinc-500" aria-live="polite">
+            {visible.length} of {all.length} services
+          </p>
+          {filters.view === 'models' ? (
+            <div className="flex flex-col gap-6">
+              {groupByModel(visible.slice(0, shown)).map((g) => (
+                <section key={g.model} aria-label={`Model ${g.model}`}>
+                  <h2 className="mb-2 font-semibold break-words">
+                    {g.model}{' '}
+                    <span className="text-sm font-normal text-zinc-500">
+                      {g.services.length} provider{g.services.length === 1 ? '' : 's'}
+                    </span>
+                  </h2>
+                  <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">{g.services.map((s) => card(s, false))}</ul>
+                </section>
+              ))}
+            </div>
+          ) : (
+            <ul aria-label="Providers" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+              {visible.slice(0, shown).map((s) => card(s))}
+            </ul>
+          )}
+          {visible.length > shown && (
+            <Button variant="secondary" className="self-center" onClick={() => setShown((n) => n + SHOWN_PER_PAGE)}>
+              Show more ({visible.length - shown} left)
+            </Button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

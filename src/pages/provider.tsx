@@ -1,0 +1,162 @@
+import { Link, useParams } from 'react-router';
+import { getAddress, isAddress, type Address } from 'viem';
+import { ModeBadge } from '../components/marketplace/mode-badge';
+import { ServicePrices } from '../components/marketplace/service-prices';
+import { AttestationPanel } from '../components/provider/attestation-panel';
+import { CopyButton } from '../components/ui/copy-button';
+import { QueryError } from '../components/ui/query-error';
+import { paths } from '../config/routes';
+import { useService } from '../hooks/marketplace/use-services';
+import { useNetwork } from '../hooks/network/use-network';
+import { formatAdditionalInfo } from '../lib/additional-info';
+import type { Service } from '../lib/chain/services';
+import { absoluteTime, relativeTime } from '../lib/format';
+import { TYPE_LABEL } from '../lib/marketplace';
+import { safeHref } from '../lib/safe-url';
+import { NotFoundPage } from './not-found';
+
+const USE_ACTION: Record<string, [string, string]> = {
+  chatbot: ['Chat', paths.chat],
+  'text-to-image': ['Generate', paths.image],
+  'image-editing': ['Generate', paths.image],
+  'speech-to-text': ['Transcribe', paths.speech],
+};
+
+export function ProviderPage() {
+  const { address = '' } = useParams();
+  const provider: Address | null = isAddress(address) ? getAddress(address) : null;
+  const { network } = useNetwork();
+  const service = useService(provider);
+  if (!provider) return <NotFoundPage what="provider" />;
+  if (service.isPending) return <p role="status">Loading provider…</p>;
+  if (service.isError)
+    return (
+      <QueryError
+        what={`this provider from ${network.chain.name}`}
+        error={service.error}
+        onRetry={() => void service.refetch()}
+      />
+    );
+  if (!service.data) return <NotFoundPage what={`provider ${provider} on ${network.chain.name}`} />;
+  return <ProviderDetails service={service.data} />;
+}
+
+function ProviderDetails({ service: s }: { service: Service }) {
+  const { network } = useNetwork();
+  const href = safeHref(s.url, { allowLocalHttp: network.kind === 'devnet' });
+  const info = formatAdditionalInfo(s.additionalInfo);
+  const action = USE_ACTION[s.serviceType];
+  const fields: Array<[string, React.ReactNode]> = [
+    ['Model', <span className="break-words">{s.model}</span>],
+    ['Service type', TYPE_LABEL[s.serviceType] ?? s.serviceType],
+    [
+      'Provider address',
+      <span className="flex items-center gap-1">
+        <span className="font-mono text-xs break-all">{s.provider}</span>
+        <CopyButton value={s.provider} label="Copy provider address" />
+      </span>,
+    ],
+    [
+      'URL',
+      href ? (
+        <a
+          href={href}
+          target="_blank"
+          rel="noopener noreferrer"
+          className="break-all text-violet-700 underline dark:text-violet-300"
+        >
+          {s.url}
+        </a>
+      ) : (
+        <span className="break-all">
+          {s.url} <span className="text-xs text-zinc-500">(not linked: only https addresses are)</span>
+        </span>
+      ),
+    ],
+    ['Verifiability', <ModeBadge verifiability={s.verifiability} explain />],
+    ['On-chain value', <span className="font-mono text-xs break-all">{JSON.stringify(s.verifiability)}</span>],
+    ['Prices', <ServicePrices service={s} />],
+    [
+      'TEE signer',
+      <span className="flex flex-wrap items-center gap-1">
+        <span className="font-mono text-xs break-all">{s.teeSignerAddress}</span>
+        <span className="text-xs text-zinc-500">
+          {s.teeSignerAcknowledged ? '(acknowledged by the contract owner)' : '(not acknowledged)'}
+        </span>
+      </span>,
+    ],
+    [
+      'Last update',
+      <time title={absoluteTime(s.updatedAt)}>{`${relativeTime(s.updatedAt)} (${absoluteTime(s.updatedAt)})`}</time>,
+    ],
+  ];
+  return (
+    <article aria-labelledby="page-title" className="flex flex-col gap-5">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link to="/" className="text-violet-700 hover:underline dark:text-violet-300">
+          Marketplace
+        </Link>{' '}
+        / Provider
+      </nav>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h1 id="page-title" className="text-2xl font-semibold break-words">
+            {s.model}
+          </h1>
+          <p className="text-sm text-zinc-500">on {network.chain.name}</p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          {action && (
+            <Link
+              to={`${action[1]}?provider=${s.provider}`}
+              className="rounded-lg bg-violet-600 px-4 py-2 text-sm font-medium text-white hover:bg-violet-700"
+            >
+              {action[0]}
+            </Link>
+          )}
+          <Link
+            to={`${paths.account}?fund=${s.provider}`}
+            className="rounded-lg border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+          >
+            Fund
+          </Link>
+          <Link
+            to={paths.build(s.provider)}
+            className="rounded-lg border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+          >
+            Build
+          </Link>
+        </div>
+      </div>
+      <div className="grid gap-5 lg:grid-cols-2">
+        <section
+          aria-labelledby="fields-title"
+          className="rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900"
+        >
+          <h2 id="fields-title" className="mb-3 text-lg font-semibold">
+            On-chain service
+          </h2>
+          <dl className="grid gap-3 text-sm sm:grid-cols-[9rem_1fr]">
+            {fields.map(([label, value]) => (
+              <div key={label} className="contents">
+                <dt className="text-zinc-500">{label}</dt>
+                <dd className="min-w-0">{value}</dd>
+              </div>
+            ))}
+            <dt className="text-zinc-500">Additional info</dt>
+            <dd className="min-w-0">
+              <pre
+                aria-label="Additional info"
+                className="max-h-64 overflow-auto rounded-lg bg-zinc-100 p-3 text-xs whitespace-pre-wrap break-all dark:bg-zinc-950"
+              >
+                {info.text}
+              </pre>
+              {!info.isJson && <p className="mt-1 text-xs text-zinc-500">Not JSON; shown as the provider wrote it.</p>}
+            </dd>
+          </dl>
+        </section>
+        <AttestationPanel provider={s.provider} />
+      </div>
+    </article>
+  );
+}
