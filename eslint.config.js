@@ -5,7 +5,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig([
-  globalIgnores(['dist', 'dist-*', 'node_modules', '.devnet*', 'coverage', 'playwright-report', 'test-results', 'bench/.tmp']),
+  globalIgnores([
+    'dist',
+    'dist-*',
+    'node_modules',
+    '.devnet*',
+    'coverage',
+    'playwright-report',
+    'test-results',
+    'bench/.tmp',
+  ]),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
