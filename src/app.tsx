@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, useState } from 'react';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { WagmiProvider } from 'wagmi';
 import { AppLayout } from './components/layout/app-layout';
 import { NetworkProvider } from './components/network/network-provider';
@@ -21,23 +21,6 @@ const FineTuningPage = page(() => import('./pages/fine-tuning'), 'FineTuningPage
 const BuildPage = page(() => import('./pages/build'), 'BuildPage');
 const NotFoundPage = page(() => import('./pages/not-found'), 'NotFoundPage');
 
-const router = createBrowserRouter([
-  {
-    element: <AppLayout />,
-    children: [
-      { path: '/', element: <MarketplacePage /> },
-      { path: '/providers/:address', element: <ProviderPage /> },
-      { path: '/account', element: <AccountPage /> },
-      { path: '/chat', element: <ChatPage /> },
-      { path: '/image', element: <ImagePage /> },
-      { path: '/speech', element: <SpeechPage /> },
-      { path: '/fine-tuning', element: <FineTuningPage /> },
-      { path: '/build/:address', element: <BuildPage /> },
-      { path: '*', element: <NotFoundPage /> },
-    ],
-  },
-]);
-
 /** Providers (wagmi, TanStack Query, network, toasts) and the route table. */
 export function App({ wagmiConfig, networks }: { wagmiConfig: WagmiConfig; networks: readonly Network[] }) {
   const [queryClient] = useState(
@@ -49,7 +32,21 @@ export function App({ wagmiConfig, networks }: { wagmiConfig: WagmiConfig; netwo
       <QueryClientProvider client={queryClient}>
         <NetworkProvider networks={networks}>
           <Toaster>
-            <RouterProvider router={router} />
+            <BrowserRouter>
+              <Routes>
+                <Route element={<AppLayout />}>
+                  <Route path="/" element={<MarketplacePage />} />
+                  <Route path="/providers/:address" element={<ProviderPage />} />
+                  <Route path="/account" element={<AccountPage />} />
+                  <Route path="/chat" element={<ChatPage />} />
+                  <Route path="/image" element={<ImagePage />} />
+                  <Route path="/speech" element={<SpeechPage />} />
+                  <Route path="/fine-tuning" element={<FineTuningPage />} />
+                  <Route path="/build/:address" element={<BuildPage />} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Routes>
+            </BrowserRouter>
           </Toaster>
         </NetworkProvider>
       </QueryClientProvider>

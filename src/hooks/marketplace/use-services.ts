@@ -1,11 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Address, PublicClient } from 'viem';
-import { usePublicClient } from 'wagmi';
+import type { Address, Client } from 'viem';
+import { useClient } from 'wagmi';
 import { getService, listServices } from '../../lib/chain/services';
 import { useNetwork } from '../network/use-network';
 
 /** Every inference service of a network, read over its public RPC (no wallet). */
-export function servicesQueryOptions(chainId: number, inference: Address, client: PublicClient | undefined) {
+export function servicesQueryOptions(chainId: number, inference: Address, client: Client | undefined) {
   return queryOptions({
     queryKey: ['services', { chainId, inference }] as const,
     queryFn: () => listServices(client!, inference),
@@ -19,7 +19,7 @@ export function serviceQueryOptions(
   chainId: number,
   inference: Address,
   provider: Address | null,
-  client: PublicClient | undefined,
+  client: Client | undefined,
 ) {
   return queryOptions({
     queryKey: ['service', { chainId, inference, provider }] as const,
@@ -32,13 +32,13 @@ export function serviceQueryOptions(
 /** The services of the network the app shows. */
 export function useServices() {
   const { network } = useNetwork();
-  const client = usePublicClient({ chainId: network.chain.id });
+  const client = useClient({ chainId: network.chain.id });
   return useQuery(servicesQueryOptions(network.chain.id, network.contracts.inference, client));
 }
 
 /** One provider's service on the network the app shows. */
 export function useService(provider: Address | null) {
   const { network } = useNetwork();
-  const client = usePublicClient({ chainId: network.chain.id });
+  const client = useClient({ chainId: network.chain.id });
   return useQuery(serviceQueryOptions(network.chain.id, network.contracts.inference, provider, client));
 }

@@ -1,4 +1,5 @@
-import { BaseError, ContractFunctionRevertedError, type Address, type PublicClient } from 'viem';
+import { BaseError, ContractFunctionRevertedError, type Address, type Client } from 'viem';
+import { readContract } from 'viem/actions';
 import { inferenceAbi } from './abi';
 
 /** An inference service as InferenceServing stores it. Everything but the numbers is untrusted text. */
@@ -23,10 +24,10 @@ export const PAGE_SIZE = 50;
  * Every inference service on the network, read with viem: no wallet and no SDK needed, so
  * visitors can browse. Pages through `getAllServices(offset, limit)` until `total` is reached.
  */
-export async function listServices(client: PublicClient, inference: Address, pageSize = PAGE_SIZE): Promise<Service[]> {
+export async function listServices(client: Client, inference: Address, pageSize = PAGE_SIZE): Promise<Service[]> {
   const all: Service[] = [];
   for (let offset = 0n; ; offset += BigInt(pageSize)) {
-    const [page, total] = await client.readContract({
+    const [page, total] = await readContract(client, {
       address: inference,
       abi: inferenceAbi,
       functionName: 'getAllServices',
@@ -38,9 +39,9 @@ export async function listServices(client: PublicClient, inference: Address, pag
 }
 
 /** One provider's service, or null when the address has none (the contract reverts); RPC failures throw. */
-export async function getService(client: PublicClient, inference: Address, provider: Address): Promise<Service | null> {
+export async function getService(client: Client, inference: Address, provider: Address): Promise<Service | null> {
   try {
-    return await client.readContract({
+    return await readContract(client, {
       address: inference,
       abi: inferenceAbi,
       functionName: 'getService',
