@@ -1,32 +1,67 @@
-import { startDevnetProcess, stopDevnetProcess } from './process.js';
-import { connectUser } from './test/helpers.js';
+import path from 'node:path';
+import { startDevnetProcess, stopDevnetProcess } from '../devnet/process.js';
+import { connectUser } from '../devnet/test/helpers.js';
+import { median } from './stats.js';
 
-// `npm run bench`: start-up time of the devnet and round trips through a simulated provider.
-// Prints figures; asserts nothing (targets are read by people, not enforced by tests).
-const PORTS = { DEVNET_RPC_PORT: '48545', DEVNET_SIM_PORT: '48600' };
+// Start-up time of the devnet and round trips through a simulated provider. Figures only: the
+// targets are read by people, not enforced by tests.
+const ENV = {
+  DEVNET_RPC_PORT: '48545',
+  DEVNET_SIM_PORT: '48600',
+  // Inside the git-ignored bench/.tmp rather than a fresh mkdtemp per start, so runs leave nothing in /tmp.
+  DEVNET_DIR: path.resolve(import.meta.dirname, '.tmp', 'devnet'),
+};
 const STARTS = 3;
 const REQUESTS = 20;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const ms = (x: number) => `${x.toFixed(0)} ms`;
+type Manifest = Awaited<ReturnType<typeof startDevnetProcess>>['manifest'];
 
-const startups: number[] = [];
-const readyLines: string[] = [];
-for (let i = 0; i < STARTS; i++) {
-  const dn = await startDevnetProcess(PORTS);
-  startups.push(dn.readyMs);
-  readyLines.push(dn.output().match(/ready in ([\d.]+) s/)?.[1] ?? '?');
-  if (i < STARTS - 1) await stopDevnetProcess(dn.child);
-  else await measure(dn.manifest).finally(() => stopDevnetProcess(dn.child));
+export interface ChatFigures {
+  /** Non-streamed chat completion, request to last byte. */
+  plainMs: number;
+  /** Streamed chat completion, request to first byte. */
+  firstByteMs: number;
+  /** `processResponse`: signature fetch and check. */
+  verifyMs: number;
+  requests: number;
 }
-console.log(
-  `devnet start-up (spawn to ready line), ${STARTS} runs: ${startups.map(ms).join(', ')}; median ${ms(median(startups))}`,
-);
-console.log(`ready line says (from process start): ${readyLines.map((s) => `${s} s`).join(', ')}`);
 
-async function measure(manifest: Awaited<ReturnType<typeof startDevnetProcess>>['manifest']): Promise<void> {
+export interface DevnetFigures {
+  /** Spawn to ready line, one per start. */
+  startupMs: number[];
+  startupMedianMs: number;
+  /** What the ready line itself says (measured from process start, so without the spawn), in seconds. */
+  readyLineS: (number | null)[];
+  /** Medians over the requests against `chat-a`. */
+  chat: ChatFigures;
+}
+
+/** Starts the devnet a few times, then measures chat round trips on the last one; always stops it. */
+export async function benchDevnet(): Promise<DevnetFigures> {
+  const startupMs: number[] = [];
+  const readyLineS: (number | null)[] = [];
+  let chat: ChatFigures | undefined;
+  for (let i = 0; i < STARTS; i++) {
+    console.log(`bench: devnet start ${i + 1}/${STARTS}`);
+    const dn = await startDevnetProcess(ENV);
+    try {
+      startupMs.push(dn.readyMs);
+      const said = dn.output().match(/ready in ([\d.]+) s/)?.[1];
+      readyLineS.push(said === undefined ? null : Number(said));
+      if (i === STARTS - 1) chat = await measureChat(dn.manifest);
+    } finally {
+      await stopDevnetProcess(dn.child);
+    }
+  }
+  if (!chat) throw new Error('the devnet bench measured no chat round trips');
+  return { startupMs, startupMedianMs: median(startupMs), readyLineS, chat };
+}
+
+async function measureChat(manifest: Manifest): Promise<ChatFigures> {
+  console.log(`bench: ${REQUESTS} chat requests through the simulator (paced under its rate limit)`);
   const { broker } = await connectUser(manifest, manifest.accounts[0]);
-  const provider = manifest.providers.find((p) => p.name === 'chat-a')!;
+  const provider = manifest.providers.find((p) => p.name === 'chat-a');
+  if (!provider) throw new Error('the devnet manifest has no chat-a provider');
   await broker.ledger.addLedger(10);
   await broker.ledger.transferFund(provider.address, 'inference', 5n * 10n ** 18n);
   const { endpoint, model } = await broker.inference.getServiceMetadata(provider.address);
@@ -44,7 +79,8 @@ async function measure(manifest: Awaited<ReturnType<typeof startDevnetProcess>>[
       headers: { 'Content-Type': 'application/json', ...headers },
       body: JSON.stringify({ model, stream, messages: [{ role: 'user', content: `bench ${i}` }] }),
     });
-    const reader = res.body!.getReader();
+    if (!res.ok || !res.body) throw new Error(`chat request ${i} answered ${res.status}: ${await res.text()}`);
+    const reader = res.body.getReader();
     await reader.read();
     if (stream) firstByte.push(performance.now() - t0);
     while (!(await reader.read()).done);
@@ -54,7 +90,5 @@ async function measure(manifest: Awaited<ReturnType<typeof startDevnetProcess>>[
     verify.push(performance.now() - t1);
     if (!ok) throw new Error('processResponse returned false for an honest provider');
   }
-  console.log(`chat (non-streamed) round trip, median of ${plain.length}: ${ms(median(plain))}`);
-  console.log(`chat (streamed) time to first byte, median of ${firstByte.length}: ${ms(median(firstByte))}`);
-  console.log(`processResponse (signature fetch + check), median of ${verify.length}: ${ms(median(verify))}`);
+  return { plainMs: median(plain), firstByteMs: median(firstByte), verifyMs: median(verify), requests: REQUESTS };
 }

@@ -1,0 +1,133 @@
+import type { AppFigures } from './app.js';
+import type { DevnetFigures } from './devnet.js';
+import type { LighthouseFigures, LighthouseScores } from './lighthouse.js';
+
+/** A part of the bench: its figures, or why it could not produce them. */
+export type Part<T> = { ok: true; figures: T } | { ok: false; error: string };
+
+export interface Targets {
+  /** Gzipped JS a first visit to `/` downloads, in kB (1 kB = 1000 bytes, as Vite prints sizes). */
+  firstVisitJsGzipKB: number;
+  /** Lighthouse performance score, desktop preset. */
+  lighthouseDesktopPerformance: number;
+}
+
+/** How the figures compare with the targets; null where the figure is missing. */
+export interface Verdicts {
+  firstVisitJsGzipKB: number | null;
+  firstVisitJsOk: boolean | null;
+  lighthousePerformance: number | null;
+  lighthouseOk: boolean | null;
+  sdkOnFirstVisit: boolean | null;
+  ethersOnFirstVisit: boolean | null;
+}
+
+/** What bench/results.json holds. */
+export interface BenchResults {
+  date: string;
+  node: string;
+  durationMs: number;
+  targets: Targets;
+  verdicts: Verdicts;
+  devnet: Part<DevnetFigures>;
+  app: Part<AppFigures>;
+}
+
+const kB = (bytes: number) => (bytes / 1000).toFixed(1);
+const ms = (x: number) => (Number.isFinite(x) ? `${Math.round(x)} ms` : '?');
+const num = (x: number) => (Number.isFinite(x) ? String(Math.round(x)) : '?');
+
+/** Aligns columns: the first row is the header, the first column reads left to right, the others are numbers. */
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
+  const line = (r: string[]) =>
+    r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)));
+  return rows.map((r) => line(r).join('  ').trimEnd()).join('\n');
+}
+
+function printDevnet(d: DevnetFigures): void {
+  const starts = d.startupMs.map((x) => Math.round(x)).join(', ');
+  const said = d.readyLineS.map((s) => (s === null ? '?' : s.toFixed(1))).join(', ');
+  console.log('\n== devnet (ports 48545/48600)');
+  console.log(
+    table([
+      ['figure', 'median'],
+      [`start-up, spawn to ready line (${starts} ms; ready line says ${said} s)`, ms(d.startupMedianMs)],
+      [`chat round trip, non-streamed (of ${Math.ceil(d.chat.requests / 2)})`, ms(d.chat.plainMs)],
+      [`chat time to first byte, streamed (of ${Math.floor(d.chat.requests / 2)})`, ms(d.chat.firstByteMs)],
+      [`processResponse, signature fetch + check (of ${d.chat.requests})`, ms(d.chat.verifyMs)],
+    ]),
+  );
+}
+
+function printRoutes(a: AppFigures): void {
+  console.log(`\n== app: first visit per route (build ${(a.buildMs / 1000).toFixed(1)} s; kB = 1000 bytes; gzip -9)`);
+  const header = ['route', 'JS files', 'JS kB', 'JS gzip kB', 'CSS files', 'CSS kB', 'CSS gzip kB', 'SDK', 'ethers'];
+  const rows = a.routes.map((r) => [
+    r.route.length > 24 ? `${r.route.slice(0, 21)}...` : r.route,
+    String(r.js.files),
+    kB(r.js.raw),
+    kB(r.js.gzip),
+    String(r.css.files),
+    kB(r.css.raw),
+    kB(r.css.gzip),
+    r.sdkChunks.length > 0 ? 'yes' : 'no',
+    r.ethersChunks.length > 0 ? 'yes' : 'no',
+    [r.networkIdle ? '' : 'no network idle', r.errors.length > 0 ? `${r.errors.length} errors` : ''].join(' '),
+  ]);
+  console.log(table([[...header, ''], ...rows]));
+  for (const r of a.routes.filter((x) => x.errors.length > 0)) {
+    console.log(`errors on ${r.route}:`);
+    for (const e of r.errors.slice(0, 3)) console.log(`  ${e.split('\n')[0]?.slice(0, 160)}`);
+  }
+}
+
+function printLighthouse(l: LighthouseFigures): void {
+  console.log(`\n== lighthouse ${l.url} (desktop preset, performance only; median of each figure)`);
+  const cells = (s: LighthouseScores) => [
+    num(s.score),
+    num(s.fcpMs),
+    num(s.lcpMs),
+    num(s.tbtMs),
+    s.cls.toFixed(3),
+    num(s.speedIndexMs),
+  ];
+  const rows = l.runs.map((r, i) => [`run ${i + 1}`, ...cells(r), `${(r.durationMs / 1000).toFixed(1)} s`]);
+  if (l.median) rows.push(['median', ...cells(l.median), '']);
+  console.log(table([['', 'score', 'FCP ms', 'LCP ms', 'TBT ms', 'CLS', 'SI ms', 'took'], ...rows]));
+  if (l.error) console.log(`lighthouse could not run: ${l.error}`);
+}
+
+/** Prints the figures as tables, then each target with its verdict. */
+export function printReport(results: BenchResults): void {
+  if (results.devnet.ok) printDevnet(results.devnet.figures);
+  else console.log(`\n== devnet: failed\n${results.devnet.error}`);
+  if (results.app.ok) {
+    printRoutes(results.app.figures);
+    printLighthouse(results.app.figures.lighthouse);
+  } else console.log(`\n== app: failed\n${results.app.error}`);
+
+  const { targets: t, verdicts: v } = results;
+  const verdict = (ok: boolean | null) => (ok === null ? 'unknown' : ok ? 'met' : 'MISSED');
+  const loaded = (x: boolean | null) => (x === null ? '?' : x ? 'loaded' : 'not loaded');
+  console.log('\n== targets');
+  console.log(
+    table([
+      ['target', 'figure', 'verdict'],
+      [
+        `first-visit JS on / <= ${t.firstVisitJsGzipKB} kB gzip`,
+        v.firstVisitJsGzipKB === null ? '?' : `${v.firstVisitJsGzipKB.toFixed(1)} kB`,
+        verdict(v.firstVisitJsOk),
+      ],
+      [
+        `Lighthouse performance >= ${t.lighthouseDesktopPerformance} (desktop)`,
+        v.lighthousePerformance === null ? '?' : num(v.lighthousePerformance),
+        verdict(v.lighthouseOk),
+      ],
+      ['no SDK chunk on first visit to /', loaded(v.sdkOnFirstVisit), verdict(nullOr(v.sdkOnFirstVisit, (x) => !x))],
+      ['no ethers on first visit to /', loaded(v.ethersOnFirstVisit), verdict(nullOr(v.ethersOnFirstVisit, (x) => !x))],
+    ]),
+  );
+}
+
+const nullOr = <T, U>(x: T | null, f: (x: T) => U): U | null => (x === null ? null : f(x));
