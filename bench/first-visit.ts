@@ -1,18 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Response } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.js';
 
 // What a first visit to a route downloads: the app's own JS and CSS, raw and gzipped, and whether the SDK
 // or ethers came with it (they belong to the pages that use them, behind dynamic imports).
-// Playwright adds the headless flag itself.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // Literal strings that survive minification (identifiers do not): an SDK verifier message, and an ethers
 // error from its core byte helpers, which every ethers import pulls in. Neither occurs in viem or the app.
@@ -50,7 +41,7 @@ export interface RouteFigures {
 
 /** Visits each route of the app at `origin` in a fresh browser context; closes the browser however it ends. */
 export async function measureRoutes(origin: string, routes: string[]): Promise<RouteFigures[]> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const figures: RouteFigures[] = [];
     for (const route of routes) {

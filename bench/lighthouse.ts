@@ -1,21 +1,12 @@
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.js';
 import { median } from './stats.js';
 
 // Lighthouse runs through npx at a pinned version, never as a dependency: it is large and only the bench needs it.
 const LIGHTHOUSE = 'lighthouse@12.8.2';
-const CHROME_PATH = '/usr/bin/chromium';
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 // Generous because the first run may include npx downloading Lighthouse.
 const RUN_TIMEOUT_MS = 240_000;
 const OUT_DIR = path.resolve(import.meta.dirname, '.tmp', 'lighthouse');
@@ -89,7 +80,7 @@ async function runOnce(url: string, outputPath: string): Promise<LighthouseRun> 
   // A report left by an earlier bench must not pass for this run's.
   await rm(outputPath, { force: true });
   const t0 = performance.now();
-  await run('npx', args, { ...process.env, CHROME_PATH });
+  await run('npx', args, { ...process.env, CHROME_PATH: CHROMIUM_PATH });
   const durationMs = performance.now() - t0;
   const lhr = JSON.parse(await readFile(outputPath, 'utf8')) as Lhr;
   const score = lhr.categories?.performance?.score;

@@ -4,6 +4,7 @@ import { ModeBadge } from '../components/marketplace/mode-badge';
 import { ServicePrices } from '../components/marketplace/service-prices';
 import { AttestationPanel } from '../components/provider/attestation-panel';
 import { CopyButton } from '../components/ui/copy-button';
+import { Panel } from '../components/ui/panel';
 import { QueryError } from '../components/ui/query-error';
 import { paths } from '../config/routes';
 import { useService } from '../hooks/marketplace/use-services';
@@ -129,13 +130,7 @@ function ProviderDetails({ service: s }: { service: Service }) {
         </div>
       </div>
       <div className="grid gap-5 lg:grid-cols-2">
-        <section
-          aria-labelledby="fields-title"
-          className="rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900"
-        >
-          <h2 id="fields-title" className="mb-3 text-lg font-semibold">
-            On-chain service
-          </h2>
+        <Panel title="On-chain service">
           <dl className="grid gap-3 text-sm sm:grid-cols-[9rem_1fr]">
             {fields.map(([label, value]) => (
               <div key={label} className="contents">
@@ -154,7 +149,7 @@ function ProviderDetails({ service: s }: { service: Service }) {
               {!info.isJson && <p className="mt-1 text-xs text-zinc-500">Not JSON; shown as the provider wrote it.</p>}
             </dd>
           </dl>
-        </section>
+        </Panel>
         <AttestationPanel provider={s.provider} />
       </div>
     </article>

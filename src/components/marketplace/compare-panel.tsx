@@ -5,6 +5,7 @@ import { shortAddress } from '../../lib/format';
 import { compareProblem, TYPE_LABEL } from '../../lib/marketplace';
 import { priceLabel, priceUnit } from '../../lib/pricing';
 import { Button } from '../ui/button';
+import { Panel } from '../ui/panel';
 import { AttestationStatus } from './attestation-status';
 import { ModeBadge } from './mode-badge';
 
@@ -12,18 +13,15 @@ import { ModeBadge } from './mode-badge';
 export function ComparePanel({ selected, onClear }: { selected: Service[]; onClear: () => void }) {
   const problem = compareProblem(selected);
   return (
-    <section
-      aria-labelledby="compare-title"
-      className="rounded-xl border border-violet-200 bg-violet-50/50 p-4 dark:border-violet-900 dark:bg-violet-950/30"
-    >
-      <div className="mb-3 flex items-center justify-between gap-2">
-        <h2 id="compare-title" className="font-semibold">
-          Compare providers ({selected.length})
-        </h2>
+    <Panel
+      tone="accent"
+      title={`Compare providers (${selected.length})`}
+      action={
         <Button size="sm" variant="ghost" onClick={onClear}>
           Clear comparison
         </Button>
-      </div>
+      }
+    >
       {problem ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{problem}</p>
       ) : (
@@ -66,7 +64,7 @@ export function ComparePanel({ selected, onClear }: { selected: Service[]; onCle
           </table>
         </div>
       )}
-    </section>
+    </Panel>
   );
 }
 

@@ -4,6 +4,7 @@ import { toAppError } from '../../lib/errors';
 import type { CheckStatus } from '../../lib/verify/attestation';
 import { Badge, type BadgeTone } from '../ui/badge';
 import { Button } from '../ui/button';
+import { Panel } from '../ui/panel';
 
 const STATUS_TONE: Record<CheckStatus, BadgeTone> = { passed: 'good', failed: 'bad', 'not run': 'neutral' };
 const OVERALL_TEXT = {
@@ -26,19 +27,15 @@ export function AttestationPanel({ provider }: { provider: Address }) {
   const { run, log, outcome } = useAttestationCheck(provider);
   const error = run.isError ? toAppError(run.error) : null;
   return (
-    <section
-      aria-labelledby="attestation-title"
-      className="rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900"
-    >
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 id="attestation-title" className="text-lg font-semibold">
-          TEE attestation
-        </h2>
+    <Panel
+      title="TEE attestation"
+      action={
         <Button onClick={() => run.mutate()} disabled={run.isPending}>
           {run.isPending ? 'Checking…' : outcome ? 'Check again' : 'Check attestation'}
         </Button>
-      </div>
-      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+      }
+    >
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
         Downloads the provider’s attestation report and checks it against the chain. Runs in your browser; no wallet
         needed.
       </p>
@@ -103,6 +100,6 @@ export function AttestationPanel({ provider }: { provider: Address }) {
           </ol>
         </details>
       )}
-    </section>
+    </Panel>
   );
 }

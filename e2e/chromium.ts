@@ -1,0 +1,13 @@
+// Debian's Chromium, never a downloaded one (`npx playwright install` does not work here). These flags
+// keep it quiet and offline in CI containers; Playwright and Lighthouse add their own headless flag.
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
