@@ -24,7 +24,9 @@ export function MarketplacePage() {
   const [params, setParams] = useSearchParams();
   const filters = parseFilters(params);
   const [shown, setShown] = useState(SHOWN_PER_PAGE);
-  const update = (patch: Partial<Filters>) => setParams(filtersToParams({ ...filters, ...patch }), { replace: true });
+  // Functional updates: two quick changes before the URL re-renders must both land.
+  const update = (patch: Partial<Filters>) =>
+    setParams((prev) => filtersToParams({ ...parseFilters(prev), ...patch }), { replace: true });
 
   const all = services.data ?? [];
   const visible = applyFilters(all, filters);
@@ -33,10 +35,14 @@ export function MarketplacePage() {
     .filter((s) => s !== undefined);
   const toggleCompare = (address: string, on: boolean) => {
     const a = address.toLowerCase();
-    const next = on
-      ? [...filters.compare.filter((x) => x !== a), a].slice(-MAX_COMPARE)
-      : filters.compare.filter((x) => x !== a);
-    update({ compare: next });
+    setParams(
+      (prev) => {
+        const f = parseFilters(prev);
+        const rest = f.compare.filter((x) => x !== a);
+        return filtersToParams({ ...f, compare: on ? [...rest, a].slice(-MAX_COMPARE) : rest });
+      },
+      { replace: true },
+    );
   };
   const card = (s: (typeof all)[number], showModel = true) => (
     <li key={s.provider}>

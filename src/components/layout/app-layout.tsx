@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
+import { useFollowWalletChain } from '../../hooks/wallet/use-follow-wallet-chain';
 import { ConnectButton } from '../wallet/connect-button';
 import { NetworkSelect } from '../network/network-select';
 import { WrongNetworkBanner } from '../network/wrong-network-banner';
@@ -10,6 +11,7 @@ import { ThemeToggle } from './theme-toggle';
 /** Header, navigation (header from tablet width, bottom bar on phones) and the page in its own error boundary. */
 export function AppLayout() {
   const { pathname } = useLocation();
+  useFollowWalletChain();
   return (
     <div className="flex min-h-screen flex-col pb-16 md:pb-0">
       <a
