@@ -2,7 +2,6 @@ import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium';
 import { APP_URL } from './e2e/paths';
 
-
 export default defineConfig({
   testDir: 'e2e',
   // Starts the devnet, builds the app with VITE_DEVNET=1 into dist-e2e and serves it; returns the teardown.
