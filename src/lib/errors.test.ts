@@ -25,3 +25,19 @@ describe('toAppError', () => {
     expect(toAppError({ message: 'execution reverted', reason: 'LedgerExists' }).message).toMatch(/LedgerExists/);
   });
 });
+
+describe('toAppError for contract errors', () => {
+  it('turns a custom error into a sentence with 0G amounts', () => {
+    const e = {
+      message: 'The contract function "refund" reverted.',
+      cause: { data: { errorName: 'MinimumDepositRequired', args: [10n ** 18n, 3n * 10n ** 18n] } },
+    };
+    expect(toAppError(e)).toMatchObject({
+      kind: 'reverted',
+      message: 'The contract refused: it needs at least 3 0G here (got 1 0G).',
+    });
+  });
+  it('names an unknown custom error', () => {
+    expect(toAppError({ cause: { data: { errorName: 'Weird', args: [] } } }).message).toMatch(/\(Weird\)/);
+  });
+});

@@ -1,3 +1,5 @@
+import { formatOg } from './units';
+
 export type AppErrorKind =
   | 'user-rejected'
   | 'insufficient-funds'
@@ -18,6 +20,7 @@ export interface AppError {
 
 interface ErrorLike {
   code?: unknown;
+  data?: { errorName?: unknown; args?: readonly unknown[] };
   name?: unknown;
   message?: unknown;
   shortMessage?: unknown;
@@ -57,7 +60,7 @@ export function toAppError(err: unknown): AppError {
     return { kind: 'user-rejected', message: 'Dismissed in the wallet. Nothing was sent.', details };
   if (has((e) => /insufficient funds/i.test(text(e))))
     return { kind: 'insufficient-funds', message: 'The wallet does not have enough 0G for this and its gas.', details };
-  if (has((e) => /ChainMismatch|does not match the target chain|wrong network/i.test(text(e))))
+  if (has((e) => /ChainMismatch|does not match the (target chain|connection's chain)|wrong network/i.test(text(e))))
     return { kind: 'wrong-network', message: 'The wallet is on another network. Switch it and try again.', details };
   if (has((e) => /\b429\b|too many requests|rate limit/i.test(text(e))))
     return {
@@ -65,6 +68,11 @@ export function toAppError(err: unknown): AppError {
       message: 'The provider is busy with your requests. Wait a moment and retry.',
       details,
     };
+  const custom = links.find((e) => typeof e.data?.errorName === 'string');
+  if (custom?.data) {
+    const name = String(custom.data.errorName);
+    return { kind: 'reverted', message: revertSentence(name, custom.data.args ?? []), details };
+  }
   const reverted = links.find((e) => /revert/i.test(text(e)));
   if (reverted) {
     const reason = typeof reverted.reason === 'string' ? reverted.reason : String(reverted.shortMessage ?? '');
@@ -77,4 +85,25 @@ export function toAppError(err: unknown): AppError {
   if (has((e) => /HttpRequestError|Failed to fetch|NetworkError|fetch failed|ECONNREFUSED|timed? ?out/i.test(text(e))))
     return { kind: 'network', message: 'Could not reach the network. Check the connection and retry.', details };
   return { kind: 'unknown', message: 'Something went wrong.', details };
+}
+
+const og = (v: unknown) => (typeof v === 'bigint' ? `${formatOg(v)} 0G` : String(v));
+
+/** Plain sentences for the 0G contracts' custom errors; anything else names the error. */
+function revertSentence(name: string, args: readonly unknown[]): string {
+  switch (name) {
+    case 'MinimumDepositRequired':
+      return `The contract refused: it needs at least ${og(args[1])} here (got ${og(args[0])}).`;
+    case 'InsufficientAvailableBalance':
+      return `The contract refused: the ledger has ${og(args[0])} available, ${og(args[1])} is needed.`;
+    case 'InsufficientBalance':
+      return 'The contract refused: not enough balance for this.';
+    case 'LedgerExists':
+      return 'A ledger already exists for this account; deposit into it instead.';
+    case 'LedgerNotExists':
+    case 'LedgerNotFound':
+      return 'There is no ledger for this account yet; create one with a first deposit.';
+    default:
+      return `The contract refused the transaction (${name}).`;
+  }
 }

@@ -1,7 +1,7 @@
 // Amounts are bigint neuron end to end (1 0G = 10^18 neuron); these helpers never touch floats.
 
 export const OG_DECIMALS = 18;
-const NEURON_PER_OG = 10n ** BigInt(OG_DECIMALS);
+export const NEURON_PER_OG = 10n ** BigInt(OG_DECIMALS);
 
 /**
  * Formats neuron as a 0G decimal string with at most `maxDecimals` places, rounding half away

@@ -1,6 +1,6 @@
 import { BaseError, ContractFunctionRevertedError, type Address, type Client } from 'viem';
 import { readContract } from 'viem/actions';
-import { inferenceAbi } from './abi';
+import { fineTuningAbi, inferenceAbi } from './abi';
 
 /** An inference service as InferenceServing stores it. Everything but the numbers is untrusted text. */
 export interface Service {
@@ -51,4 +51,18 @@ export async function getService(client: Client, inference: Address, provider: A
     if (err instanceof BaseError && err.walk((e) => e instanceof ContractFunctionRevertedError)) return null;
     throw err;
   }
+}
+
+/** A fine-tuning provider as FineTuningServing stores it (untrusted text besides the numbers). */
+export interface FineTuningService {
+  provider: Address;
+  url: string;
+  models: readonly string[];
+  pricePerToken: bigint;
+}
+
+/** Every fine-tuning provider on the network (the contract returns them all in one call). */
+export async function listFineTuningServices(client: Client, fineTuning: Address): Promise<FineTuningService[]> {
+  const all = await readContract(client, { address: fineTuning, abi: fineTuningAbi, functionName: 'getAllServices' });
+  return all.map((s) => ({ provider: s.provider, url: s.url, models: s.models, pricePerToken: s.pricePerToken }));
 }

@@ -1,0 +1,132 @@
+import { BaseError, ContractFunctionRevertedError, type Address, type Client } from 'viem';
+import { readContract } from 'viem/actions';
+import { fineTuningAbi, inferenceAbi, ledgerAbi } from './abi';
+import type { ContractAddresses } from './networks';
+
+export type SubAccountKind = 'inference' | 'fine-tuning';
+
+/** The user's ledger. `locked` sits in provider sub-accounts; `available` can be transferred or withdrawn. */
+export interface LedgerInfo {
+  total: bigint;
+  available: bigint;
+  locked: bigint;
+}
+
+/** A refund requested from a sub-account: it returns to the ledger once `unlockAt` (unix s) has passed. */
+export interface PendingRefund {
+  amount: bigint;
+  createdAt: bigint;
+  unlockAt: bigint;
+}
+
+/** One provider sub-account. `balance` includes `pendingRefund`; what the provider can still charge is the difference. */
+export interface SubAccount {
+  kind: SubAccountKind;
+  provider: Address;
+  balance: bigint;
+  pendingRefund: bigint;
+  refunds: PendingRefund[];
+  acknowledged: boolean;
+}
+
+const isRevert = (err: unknown) =>
+  err instanceof BaseError && err.walk((e) => e instanceof ContractFunctionRevertedError) !== null;
+
+/** The user's ledger, or null when there is none (the contract reverts; an emptied ledger is deleted). */
+export async function getLedgerInfo(client: Client, ledger: Address, user: Address): Promise<LedgerInfo | null> {
+  try {
+    const l = await readContract(client, { address: ledger, abi: ledgerAbi, functionName: 'getLedger', args: [user] });
+    return { total: l.totalBalance, available: l.availableBalance, locked: l.totalBalance - l.availableBalance };
+  } catch (err) {
+    if (isRevert(err)) return null;
+    throw err;
+  }
+}
+
+/** The names the ledger knows the serving contracts by (e.g. "inference-v1.0"); transferFund and retrieveFund need them. */
+export async function getServiceNames(client: Client, c: ContractAddresses): Promise<Record<SubAccountKind, string>> {
+  const name = async (service: Address) =>
+    (await readContract(client, { address: c.ledger, abi: ledgerAbi, functionName: 'getServiceInfo', args: [service] }))
+      .fullName;
+  const [inference, fineTuning] = await Promise.all([name(c.inference), name(c.fineTuning)]);
+  return { inference, 'fine-tuning': fineTuning };
+}
+
+/** Refund lock time of each serving contract, in seconds. */
+export async function getLockTimes(client: Client, c: ContractAddresses): Promise<Record<SubAccountKind, bigint>> {
+  const [inference, fineTuning] = await Promise.all([
+    readContract(client, { address: c.inference, abi: inferenceAbi, functionName: 'lockTime' }),
+    readContract(client, { address: c.fineTuning, abi: fineTuningAbi, functionName: 'lockTime' }),
+  ]);
+  return { inference, 'fine-tuning': fineTuning };
+}
+
+const PAGE = 50n;
+
+/** Every sub-account of the user, inference and fine-tuning, with its unprocessed refunds and when each unlocks. */
+export async function getSubAccounts(
+  client: Client,
+  c: ContractAddresses,
+  user: Address,
+  lockTimes: Record<SubAccountKind, bigint>,
+): Promise<SubAccount[]> {
+  const refundsOf = (refunds: readonly { amount: bigint; createdAt: bigint }[], processed: boolean[], lock: bigint) =>
+    refunds
+      .filter((r, i) => !processed[i] && r.amount > 0n)
+      .map((r) => ({ amount: r.amount, createdAt: r.createdAt, unlockAt: r.createdAt + lock }));
+
+  const inference: SubAccount[] = [];
+  for (let offset = 0n; ; offset += PAGE) {
+    const [page, total] = await readContract(client, {
+      address: c.inference,
+      abi: inferenceAbi,
+      functionName: 'getAccountsByUser',
+      args: [user, offset, PAGE],
+    });
+    for (const a of page)
+      inference.push({
+        kind: 'inference',
+        provider: a.provider,
+        balance: a.balance,
+        pendingRefund: a.pendingRefund,
+        refunds: refundsOf(
+          a.refunds,
+          a.refunds.map((r) => r.processed),
+          lockTimes.inference,
+        ),
+        acknowledged: a.acknowledged,
+      });
+    if (page.length === 0 || offset + PAGE >= total) break;
+  }
+
+  // The fine-tuning list omits refunds, so each account is read once more for them.
+  const [ftPage] = await readContract(client, {
+    address: c.fineTuning,
+    abi: fineTuningAbi,
+    functionName: 'getAccountsByUser',
+    args: [user, 0n, PAGE],
+  });
+  const fineTuning = await Promise.all(
+    ftPage.map(async (a): Promise<SubAccount> => {
+      const full = await readContract(client, {
+        address: c.fineTuning,
+        abi: fineTuningAbi,
+        functionName: 'getAccount',
+        args: [user, a.provider],
+      });
+      return {
+        kind: 'fine-tuning',
+        provider: a.provider,
+        balance: a.balance,
+        pendingRefund: a.pendingRefund,
+        refunds: refundsOf(
+          full.refunds,
+          full.refunds.map((r) => r._deprecated_processed),
+          lockTimes['fine-tuning'],
+        ),
+        acknowledged: a.acknowledged,
+      };
+    }),
+  );
+  return [...inference, ...fineTuning];
+}
