@@ -5,6 +5,7 @@ import { ServicePrices } from '../components/marketplace/service-prices';
 import { AttestationPanel } from '../components/provider/attestation-panel';
 import { CopyButton } from '../components/ui/copy-button';
 import { Panel } from '../components/ui/panel';
+import { FundButton } from '../components/account/fund-button';
 import { QueryError } from '../components/ui/query-error';
 import { paths } from '../config/routes';
 import { useService } from '../hooks/marketplace/use-services';
@@ -115,12 +116,7 @@ function ProviderDetails({ service: s }: { service: Service }) {
               {action[0]}
             </Link>
           )}
-          <Link
-            to={`${paths.account}?fund=${s.provider}`}
-            className="rounded-lg border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
-          >
-            Fund
-          </Link>
+          <FundButton target={{ kind: 'inference', provider: s.provider }} />
           <Link
             to={paths.build(s.provider)}
             className="rounded-lg border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"

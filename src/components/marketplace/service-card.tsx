@@ -3,6 +3,7 @@ import { paths } from '../../config/routes';
 import type { Service } from '../../lib/chain/services';
 import { absoluteTime, relativeTime, shortAddress } from '../../lib/format';
 import { TYPE_LABEL } from '../../lib/marketplace';
+import { FundButton } from '../account/fund-button';
 import { CopyButton } from '../ui/copy-button';
 import { ModeBadge } from './mode-badge';
 import { ServicePrices } from './service-prices';
@@ -58,6 +59,12 @@ export function ServiceCard({ service: s, compared, onCompare, showModel = true 
             with {s.model} by {s.provider}
           </span>
         </Link>
+        <FundButton
+          size="sm"
+          variant="ghost"
+          target={{ kind: 'inference', provider: s.provider }}
+          aria-label={`Fund ${s.model} by ${s.provider}`}
+        />
         <label className="ml-auto flex items-center gap-1.5 text-zinc-600 dark:text-zinc-400">
           <input type="checkbox" checked={compared} onChange={(e) => onCompare(e.target.checked)} />
           Compare

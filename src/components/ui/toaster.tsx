@@ -50,6 +50,16 @@ export function Toaster({ children }: { children: ReactNode }) {
               </button>
             </div>
             {t.description && <p className="mt-1 text-zinc-600 dark:text-zinc-400">{t.description}</p>}
+            {t.link && (
+              <a
+                href={t.link.href}
+                target="_blank"
+                rel="noopener noreferrer"
+                className="mt-1 inline-block text-violet-700 underline dark:text-violet-300"
+              >
+                {t.link.label}
+              </a>
+            )}
             {t.details && (
               <details className="mt-1 text-xs text-zinc-500">
                 <summary className="cursor-pointer">Details</summary>

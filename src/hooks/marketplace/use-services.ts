@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Address, Client } from 'viem';
 import { useClient } from 'wagmi';
-import { getService, listServices } from '../../lib/chain/services';
+import { getService, listFineTuningServices, listServices } from '../../lib/chain/services';
 import { useNetwork } from '../network/use-network';
 
 /** Every inference service of a network, read over its public RPC (no wallet). */
@@ -41,4 +41,16 @@ export function useService(provider: Address | null) {
   const { network } = useNetwork();
   const client = useClient({ chainId: network.chain.id });
   return useQuery(serviceQueryOptions(network.chain.id, network.contracts.inference, provider, client));
+}
+
+/** Fine-tuning providers of the network the app shows. */
+export function useFineTuningServices() {
+  const { network } = useNetwork();
+  const client = useClient({ chainId: network.chain.id });
+  return useQuery({
+    queryKey: ['fine-tuning-services', { chainId: network.chain.id }] as const,
+    queryFn: () => listFineTuningServices(client!, network.contracts.fineTuning),
+    enabled: client !== undefined,
+    staleTime: 60_000,
+  });
 }

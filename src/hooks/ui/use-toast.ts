@@ -8,6 +8,8 @@ export interface ToastInput {
   tone?: ToastTone;
   /** Raw error text, shown under a "Details" disclosure rather than in the headline. */
   details?: string;
+  /** A link to follow up (an explorer page); opens in a new tab. */
+  link?: { label: string; href: string };
 }
 
 export interface Toast extends ToastInput {

@@ -70,8 +70,15 @@ export async function getSubAccounts(
   user: Address,
   lockTimes: Record<SubAccountKind, bigint>,
 ): Promise<SubAccount[]> {
-  const refundsOf = (refunds: readonly { amount: bigint; createdAt: bigint }[], processed: boolean[], lock: bigint) =>
+  // Only the first `validRefundsLength` entries are live: processed refunds stay in the array.
+  const refundsOf = (
+    refunds: readonly { amount: bigint; createdAt: bigint }[],
+    processed: boolean[],
+    valid: bigint,
+    lock: bigint,
+  ) =>
     refunds
+      .slice(0, Number(valid))
       .filter((r, i) => !processed[i] && r.amount > 0n)
       .map((r) => ({ amount: r.amount, createdAt: r.createdAt, unlockAt: r.createdAt + lock }));
 
@@ -92,6 +99,7 @@ export async function getSubAccounts(
         refunds: refundsOf(
           a.refunds,
           a.refunds.map((r) => r.processed),
+          a.validRefundsLength,
           lockTimes.inference,
         ),
         acknowledged: a.acknowledged,
@@ -122,6 +130,7 @@ export async function getSubAccounts(
         refunds: refundsOf(
           full.refunds,
           full.refunds.map((r) => r._deprecated_processed),
+          full.validRefundsLength,
           lockTimes['fine-tuning'],
         ),
         acknowledged: a.acknowledged,

@@ -1,0 +1,70 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { useAccount, useClient, useConfig } from 'wagmi';
+import { getConnectorClient } from 'wagmi/actions';
+import { rememberTx } from '../../lib/account/sent-txs';
+import { explorerTxUrl } from '../../lib/chain/networks';
+import { sendContractTx, type ContractCall, type TxResult } from '../../lib/chain/tx';
+import { toAppError } from '../../lib/errors';
+import { shortAddress } from '../../lib/format';
+import { ACCOUNT_QUERY_ROOTS } from '../account/use-account-data';
+import { useNetwork } from '../network/use-network';
+import { useToast } from '../ui/use-toast';
+
+/**
+ * Sends one contract transaction from the connected wallet and tells the user how it went:
+ * pending (hash, explorer link), confirmed or reverted (with the reason), or a neutral
+ * "cancelled in wallet". A second call while one is in flight is ignored (double clicks send
+ * once). Balances are refetched after the receipt, never before.
+ */
+export function useContractTx() {
+  const config = useConfig();
+  const { network } = useNetwork();
+  const { address } = useAccount();
+  const publicClient = useClient({ chainId: network.chain.id });
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const inFlight = useRef(false);
+  const [pending, setPending] = useState<string | null>(null);
+
+  async function send(call: ContractCall, label: string): Promise<TxResult | null> {
+    if (inFlight.current || !publicClient || !address) return null;
+    inFlight.current = true;
+    setPending(label);
+    try {
+      const walletClient = await getConnectorClient(config, { chainId: network.chain.id, account: address });
+      const result = await sendContractTx({ publicClient, walletClient }, call, (hash) => {
+        rememberTx({ chainId: network.chain.id, from: address, hash, label });
+        const href = explorerTxUrl(network, hash);
+        toast({
+          title: `${label}: sent, waiting for confirmation`,
+          description: `Transaction ${shortAddress(hash)}`,
+          link: href ? { label: 'View on explorer', href } : undefined,
+          tone: 'info',
+        });
+      });
+      await queryClient.invalidateQueries({
+        predicate: (q) => ACCOUNT_QUERY_ROOTS.includes(q.queryKey[0] as (typeof ACCOUNT_QUERY_ROOTS)[number]),
+      });
+      if (result.status === 'confirmed') toast({ title: `${label}: confirmed`, tone: 'success' });
+      else
+        toast({
+          title: `${label}: reverted on chain`,
+          description: 'Nothing changed. Balances are shown as the chain has them.',
+          tone: 'error',
+        });
+      return result;
+    } catch (err) {
+      const e = toAppError(err);
+      if (e.kind === 'user-rejected')
+        toast({ title: 'Cancelled in wallet', description: 'Nothing was sent.', tone: 'neutral' });
+      else toast({ title: `${label}: not sent`, description: e.message, details: e.details, tone: 'error' });
+      return null;
+    } finally {
+      inFlight.current = false;
+      setPending(null);
+    }
+  }
+
+  return { send, pending };
+}
