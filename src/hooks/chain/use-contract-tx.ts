@@ -31,9 +31,15 @@ export function useContractTx() {
     if (inFlight.current || !publicClient || !address) return null;
     inFlight.current = true;
     setPending(label);
+    let sentHash: string | null = null;
+    const refresh = () =>
+      queryClient.invalidateQueries({
+        predicate: (q) => ACCOUNT_QUERY_ROOTS.includes(q.queryKey[0] as (typeof ACCOUNT_QUERY_ROOTS)[number]),
+      });
     try {
       const walletClient = await getConnectorClient(config, { chainId: network.chain.id, account: address });
       const result = await sendContractTx({ publicClient, walletClient }, call, (hash) => {
+        sentHash = hash;
         rememberTx({ chainId: network.chain.id, from: address, hash, label });
         const href = explorerTxUrl(network, hash);
         toast({
@@ -43,20 +49,30 @@ export function useContractTx() {
           tone: 'info',
         });
       });
-      await queryClient.invalidateQueries({
-        predicate: (q) => ACCOUNT_QUERY_ROOTS.includes(q.queryKey[0] as (typeof ACCOUNT_QUERY_ROOTS)[number]),
-      });
+      await refresh();
       if (result.status === 'confirmed') toast({ title: `${label}: confirmed`, tone: 'success' });
-      else
+      else {
+        const why = result.reason ? toAppError(result.reason) : null;
         toast({
           title: `${label}: reverted on chain`,
-          description: 'Nothing changed. Balances are shown as the chain has them.',
+          description: `${why?.kind === 'reverted' ? why.message : 'The contract refused it.'} Only gas was spent; balances are shown as the chain has them.`,
+          details: why?.details,
           tone: 'error',
         });
+      }
       return result;
     } catch (err) {
       const e = toAppError(err);
-      if (e.kind === 'user-rejected')
+      // Whatever happened, show balances as the chain has them now.
+      void refresh();
+      if (sentHash)
+        toast({
+          title: `${label}: sent, but its confirmation could not be read`,
+          description: `${e.message} Check the transaction history before trying again.`,
+          details: e.details,
+          tone: 'error',
+        });
+      else if (e.kind === 'user-rejected')
         toast({ title: 'Cancelled in wallet', description: 'Nothing was sent.', tone: 'neutral' });
       else toast({ title: `${label}: not sent`, description: e.message, details: e.details, tone: 'error' });
       return null;

@@ -12,7 +12,7 @@ export interface ContractCall {
 
 export type TxResult =
   | { status: 'confirmed'; hash: Hash; receipt: TransactionReceipt }
-  | { status: 'reverted'; hash: Hash; receipt: TransactionReceipt };
+  | { status: 'reverted'; hash: Hash; receipt: TransactionReceipt; reason: unknown };
 
 export interface TxClients {
   /** Reads and receipts, over the network's own RPC. */
@@ -39,5 +39,15 @@ export async function sendContractTx(
   const hash = await writeContract(walletClient, request as Parameters<typeof writeContract>[1]);
   onSent?.(hash);
   const receipt = await waitForTransactionReceipt(publicClient, { hash });
-  return { status: receipt.status === 'success' ? 'confirmed' : 'reverted', hash, receipt };
+  if (receipt.status === 'success') return { status: 'confirmed', hash, receipt };
+  // The receipt carries no reason: replay the call on the state it met to decode one.
+  const reason = await simulateContract(publicClient, {
+    ...call,
+    account: walletClient.account,
+    blockNumber: receipt.blockNumber - 1n,
+  } as Parameters<typeof simulateContract>[1]).then(
+    () => null,
+    (err: unknown) => err,
+  );
+  return { status: 'reverted', hash, receipt, reason };
 }
