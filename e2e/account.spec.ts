@@ -1,5 +1,14 @@
 import type { Locator, Page } from '@playwright/test';
-import { createPublicClient, http, parseEther, toHex, type Address, type Hash } from 'viem';
+import {
+  createPublicClient,
+  createTestClient,
+  http,
+  parseEther,
+  publicActions,
+  toHex,
+  type Address,
+  type Hash,
+} from 'viem';
 import { expect, test } from './fixtures';
 
 // The account page with the E2E Wallet against the real contracts: ledger, transfers, retrieval
@@ -180,4 +189,51 @@ test('a fine-tuning sub-account is funded through the ledger, and an emptied led
   await expect(figure(ledger, 'Available')).toHaveText('4 0G', { timeout: 20_000 });
   await ledger.getByRole('button', { name: 'Withdraw all (4 0G) and close' }).click();
   await expect(page.getByRole('heading', { name: 'Create your ledger' })).toBeVisible({ timeout: 20_000 });
+});
+
+test('no gas left and a wallet on another network each get a plain message, and nothing changes', async ({
+  page,
+  wallet,
+  devnet,
+}) => {
+  const rpc = createTestClient({ mode: 'hardhat', transport: http(devnet.manifest.rpcUrl) }).extend(publicActions);
+  await rpc.setBalance({ address: devnet.manifest.accounts[7]!.address as Address, value: parseEther('5') });
+  await wallet.install(page, { account: 7 });
+  await openAccount(page);
+  const ledger = panel(page, 'Ledger');
+
+  // All of the wallet into the ledger leaves nothing for gas: the wallet refuses, the app explains.
+  await submitAmount(ledger, '5', 'Create ledger');
+  await expect(page.getByText('The wallet does not have enough 0G for this and its gas.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Create your ledger' })).toBeVisible();
+  expect(await rpc.getBalance({ address: wallet.address })).toBe(parseEther('5'));
+
+  // The user moves the wallet to a chain the app does not offer: nothing is sent, the message says why.
+  await page.evaluate(async () => {
+    const w = globalThis as unknown as EventTarget;
+    let provider: { request(a: { method: string; params?: unknown }): Promise<unknown> } | undefined;
+    const take = (e: Event) => {
+      const d = (e as CustomEvent<{ info: { rdns: string }; provider: typeof provider }>).detail;
+      if (d.info.rdns === 'dev.e2e.wallet') provider = d.provider;
+    };
+    w.addEventListener('eip6963:announceProvider', take);
+    w.dispatchEvent(new Event('eip6963:requestProvider'));
+    w.removeEventListener('eip6963:announceProvider', take);
+    await provider?.request({
+      method: 'wallet_addEthereumChain',
+      params: [
+        {
+          chainId: '0x1',
+          chainName: 'Elsewhere',
+          rpcUrls: ['http://127.0.0.1:9'],
+          nativeCurrency: { name: 'E', symbol: 'E', decimals: 18 },
+        },
+      ],
+    });
+  });
+  await expect(page.getByRole('alert').filter({ hasText: 'Your wallet is on' })).toBeVisible();
+  const before = sent(wallet.requests);
+  await submitAmount(ledger, '3', 'Create ledger');
+  await expect(page.getByText('The wallet is on another network. Switch it and try again.')).toBeVisible();
+  expect(sent(wallet.requests)).toBe(before);
 });

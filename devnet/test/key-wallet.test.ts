@@ -76,7 +76,7 @@ describe('key wallet (EIP-1193 over a private key) on the devnet', () => {
 
   it('eth_sign is refused rather than forwarded to the node, which holds keys of its own', async () => {
     const error = await rpcError(newWallet().request({ method: 'eth_sign', params: [account.address, '0x00'] }));
-    expect(error.code).toBe(4200);
+    expect(error.code).toBe(-32601);
   });
 
   it('eth_sendTransaction fills nonce, gas and fees, signs locally and the transfer lands', async () => {

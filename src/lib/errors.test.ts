@@ -21,6 +21,16 @@ describe('toAppError', () => {
     expect(e.message).not.toMatch(/deadbeef/);
     expect(e.details).toMatch(/deadbeef/);
   });
+  it('recognises a wallet without gas money, in geth and Hardhat words', () => {
+    expect(toAppError({ code: -32000, message: 'insufficient funds for gas * price + value' }).kind).toBe(
+      'insufficient-funds',
+    );
+    const hardhat = {
+      code: -32000,
+      message: "Sender doesn't have enough funds to send tx. The max upfront cost is: 5",
+    };
+    expect(toAppError(Object.assign(new Error('outer'), { cause: hardhat })).kind).toBe('insufficient-funds');
+  });
   it('reads a revert reason', () => {
     expect(toAppError({ message: 'execution reverted', reason: 'LedgerExists' }).message).toMatch(/LedgerExists/);
   });

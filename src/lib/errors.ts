@@ -58,7 +58,7 @@ export function toAppError(err: unknown): AppError {
     )
   )
     return { kind: 'user-rejected', message: 'Dismissed in the wallet. Nothing was sent.', details };
-  if (has((e) => /insufficient funds/i.test(text(e))))
+  if (has((e) => /insufficient funds|InsufficientFundsError|doesn't have enough funds/i.test(text(e))))
     return { kind: 'insufficient-funds', message: 'The wallet does not have enough 0G for this and its gas.', details };
   if (has((e) => /ChainMismatch|does not match the (target chain|connection's chain)|wrong network/i.test(text(e))))
     return { kind: 'wrong-network', message: 'The wallet is on another network. Switch it and try again.', details };

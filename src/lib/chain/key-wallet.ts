@@ -27,7 +27,7 @@ export interface KeyWallet {
   removeListener(event: KeyWalletEvent, listener: (payload: unknown) => void): void;
 }
 
-/** EIP-1193 error: 4001 user rejected, 4100 unauthorized, 4200 unsupported method, 4902 unknown chain. */
+/** EIP-1193 error: 4001 user rejected, 4100 unauthorized, 4902 unknown chain; -32601 unknown method. */
 export class ProviderRpcError extends Error {
   code: number;
   data?: unknown;
@@ -187,8 +187,10 @@ export function createKeyWallet(opts: KeyWalletOptions): KeyWallet {
       }
       default:
         // The RPC node may hold unlocked keys of its own: signing must never be forwarded to it.
+        // -32601 ("method not found"), as wallets answer: viem then keeps the original error of a
+        // failed eth_sendTransaction instead of reporting its wallet_sendTransaction retry.
         if (/^(eth_sign|personal_|wallet_)/.test(method))
-          throw new ProviderRpcError(4200, `The wallet does not support ${method}.`);
+          throw new ProviderRpcError(-32601, `The wallet does not support ${method}.`);
         return rpc(method, params ?? []);
     }
   }
