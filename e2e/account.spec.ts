@@ -180,7 +180,7 @@ test('a fine-tuning sub-account is funded through the ledger, and an emptied led
   await expect(ledger).toContainText('To close the ledger, retrieve the 1 0G locked in sub-accounts first.');
 
   // With nothing locked, "withdraw all and close" empties the ledger, which the contract then deletes.
-  await ft.getByRole('button', { name: 'Retrieve' }).click();
+  await ft.getByRole('button', { name: 'Retrieve all (1)' }).click();
   await expect(ft).toContainText('unlocks in');
   await devnet.increaseTime();
   await subs.getByRole('button', { name: 'Refresh' }).click();

@@ -64,7 +64,7 @@ export function SubAccountsPanel({ accounts, serviceNames, onRefresh }: Props) {
           <section key={kind} aria-label={`${KIND_LABEL[kind]} sub-accounts`} className="mb-5">
             <div className="mb-2 flex items-center justify-between gap-2">
               <h3 className="font-medium">{KIND_LABEL[kind]}</h3>
-              {withFunds.length > 1 && (
+              {withFunds.length > 0 && (
                 <Button
                   size="sm"
                   variant="secondary"
@@ -190,8 +190,9 @@ function Row({ account: a, service, now, busy, onRetrieve, onAcknowledge }: RowP
         </ul>
       )}
       {low && (
-        <p className="mt-2 text-amber-800 dark:text-amber-300" role="note">
+        <p className="mt-2 flex flex-wrap items-center gap-2 text-amber-800 dark:text-amber-300" role="note">
           Low balance: fewer than {LOW_RUNWAY.toString()} typical requests left.
+          <FundButton size="sm" target={{ kind: a.kind, provider: a.provider }} label="Top up" />
         </p>
       )}
       <div className="mt-3 flex flex-wrap gap-2">
