@@ -185,7 +185,7 @@ test('a fine-tuning sub-account is funded through the ledger, and an emptied led
   await devnet.increaseTime();
   await subs.getByRole('button', { name: 'Refresh' }).click();
   await expect(ft).toContainText('unlocked');
-  await ft.getByRole('button', { name: 'Retrieve' }).click();
+  await ft.getByRole('button', { name: 'Retrieve', exact: true }).click();
   await expect(figure(ledger, 'Available')).toHaveText('4 0G', { timeout: 20_000 });
   await ledger.getByRole('button', { name: 'Withdraw all (4 0G) and close' }).click();
   await expect(page.getByRole('heading', { name: 'Create your ledger' })).toBeVisible({ timeout: 20_000 });
