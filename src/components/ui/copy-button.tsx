@@ -2,7 +2,18 @@ import { useState } from 'react';
 import { cn } from '../../lib/cn';
 
 /** Copies `value`; says "Copied" for a moment so the press is visibly confirmed. */
-export function CopyButton({ value, label, className }: { value: string; label: string; className?: string }) {
+export function CopyButton({
+  value,
+  label,
+  text = 'Copy',
+  className,
+}: {
+  value: string;
+  label: string;
+  /** Visible text; the accessible name is `label`. */
+  text?: string;
+  className?: string;
+}) {
   const [copied, setCopied] = useState(false);
   return (
     <button
@@ -20,7 +31,7 @@ export function CopyButton({ value, label, className }: { value: string; label: 
         className,
       )}
     >
-      {copied ? 'Copied' : 'Copy'}
+      {copied ? 'Copied' : text}
     </button>
   );
 }

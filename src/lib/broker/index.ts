@@ -74,3 +74,30 @@ export async function checkAttestation(
   if (!result) throw new Error('The SDK returned no attestation result.');
   return result as unknown as VerifyServiceResult;
 }
+
+/** The SDK's request header for a provider: one wallet signature per provider per session token (24 h). */
+export async function createRequestHeader(
+  transport: Eip1193Like,
+  account: Address,
+  network: Network,
+  provider: Address,
+): Promise<string> {
+  const broker = await getBroker(transport, account, network);
+  const headers = (await broker.inference.getRequestHeaders(provider)) as unknown as Record<string, string>;
+  const auth = headers.Authorization ?? headers.authorization;
+  if (!auth) throw new Error('The SDK returned no Authorization header.');
+  return auth;
+}
+
+/** The SDK's own check of a response: `processResponse(provider, chatID, usageJson)`, in this order. */
+export async function sdkProcessResponse(
+  transport: Eip1193Like,
+  account: Address,
+  network: Network,
+  provider: Address,
+  chatId: string,
+  usageJson: string | undefined,
+): Promise<boolean | null> {
+  const broker = await getBroker(transport, account, network);
+  return broker.inference.processResponse(provider, chatId, usageJson);
+}

@@ -1,0 +1,213 @@
+import { Wallet } from 'ethers';
+import { sha256 } from 'viem';
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
+import { describe, expect, it } from 'vitest';
+import { BADGE_TEXT, parseSignedText, proofJson, verifyResponse, type VerificationInput } from './response';
+
+const tee = privateKeyToAccount(generatePrivateKey());
+const rogue = privateKeyToAccount(generatePrivateKey());
+const provider = privateKeyToAccount(generatePrivateKey()).address;
+const hex = (b: Uint8Array) => sha256(b).slice(2);
+
+const requestBytes = new TextEncoder().encode(
+  '{"model":"m","messages":[{"role":"user","content":"Hi"}],"stream":true}',
+);
+const stream = [
+  '{"id":"c1","choices":[{"delta":{"role":"assistant","content":""}}]}',
+  '{"id":"c1","choices":[{"delta":{"content":"Héllo"}}]}',
+  '{"id":"c1","choices":[],"usage":{"prompt_tokens":3,"completion_tokens":2,"total_tokens":5}}',
+  '[DONE]',
+]
+  .map((e) => `data: ${e}\n\n`)
+  .join('');
+const responseBytes = new TextEncoder().encode(stream);
+const hashesText = `${hex(requestBytes)}:${hex(responseBytes)}`;
+
+function proofText(fields: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    type: 'teetls-routing-proof',
+    version: 1,
+    provider,
+    providerIdentity: 'api.openai.com',
+    tlsCertFingerprint: 'AB:CD:EF',
+    requestHash: hex(requestBytes),
+    responseHash: hex(responseBytes),
+    timestamp: 1_750_000_000,
+    ...fields,
+  });
+}
+
+async function input(text: string, over: Partial<VerificationInput> = {}): Promise<VerificationInput> {
+  return {
+    mode: 'TeeML',
+    provider,
+    expectedSigner: tee.address,
+    chatId: 'c1',
+    signed: { text, signature: await tee.signMessage({ message: text }) },
+    requestBytes,
+    responseBytes,
+    ...over,
+  };
+}
+
+describe('parseSignedText', () => {
+  const a = 'a'.repeat(64);
+  const b = 'b'.repeat(64);
+
+  it('reads two sha256 digests, normalised to lowercase without 0x', () => {
+    expect(parseSignedText(`${a}:${b}`)).toEqual({ format: 'hashes', requestHash: a, responseHash: b });
+    expect(parseSignedText(`0x${a.toUpperCase()}:0X${b}`)).toEqual({
+      format: 'hashes',
+      requestHash: a,
+      responseHash: b,
+    });
+  });
+
+  it('rejects anything but exactly two full digests', () => {
+    for (const t of [
+      `${a}:${b}:${a}`,
+      `${a}`,
+      `${a}:${b.slice(1)}`,
+      `${a}:${b}0`,
+      `${a}:${'g'.repeat(64)}`,
+      ` ${a}:${b}`,
+    ])
+      expect(parseSignedText(t)).toEqual({ format: 'unknown' });
+  });
+
+  it('reads a TeeTLS routing proof and normalises its hashes', () => {
+    const parsed = parseSignedText(proofText({ requestHash: `0x${a.toUpperCase()}` }));
+    expect(parsed).toMatchObject({ format: 'teetls-proof', requestHash: a, provider, timestamp: 1_750_000_000 });
+  });
+
+  it('rejects a proof with a missing, ill-typed or unexpected field', () => {
+    const bad = [
+      proofText({ tlsCertFingerprint: undefined }),
+      proofText({ timestamp: '1750000000' }),
+      proofText({ version: 2 }),
+      proofText({ type: 'routing-proof' }),
+      proofText({ responseHash: 'abc' }),
+      proofText({ providerIdentity: 7 }),
+      '{"type":"teetls-routing-proof"',
+      '[1,2]',
+    ];
+    for (const t of bad) expect(parseSignedText(t)).toEqual({ format: 'unknown' });
+  });
+});
+
+describe('verifyResponse', () => {
+  it('verifies a TeeML stream whose signed hashes are of the exact bytes', async () => {
+    const r = await verifyResponse(await input(hashesText));
+    expect(r.state).toBe('verified');
+    expect(BADGE_TEXT[r.state]).toBe('Verified');
+    expect(r.recoveredSigner).toBe(tee.address);
+    expect(r.localResponseHash).toBe(hex(responseBytes));
+    expect(r.signedResponseHash).toBe(r.localResponseHash);
+    expect(r.proof).toBeNull();
+    expect(new Date(r.checkedAt).toISOString()).toBe(r.checkedAt);
+  });
+
+  it('accepts what an ethers Wallet signs, as the devnet providers and the SDK do', async () => {
+    const wallet = Wallet.createRandom();
+    const r = await verifyResponse({
+      ...(await input(hashesText)),
+      expectedSigner: wallet.address as `0x${string}`,
+      signed: { text: hashesText, signature: await wallet.signMessage(hashesText) },
+      sdkVerdict: true,
+    });
+    expect(r.state).toBe('verified');
+  });
+
+  it('verifies a TeeTLS routing proof and surfaces its fields', async () => {
+    const r = await verifyResponse(await input(proofText({ provider: provider.toLowerCase() }), { mode: 'TeeTLS' }));
+    expect(r.state).toBe('verified');
+    expect(r.proof).toEqual({
+      providerIdentity: 'api.openai.com',
+      tlsCertFingerprint: 'AB:CD:EF',
+      timestamp: 1_750_000_000,
+    });
+    expect(JSON.parse(proofJson(r))).toMatchObject({
+      state: 'verified',
+      proof: { providerIdentity: 'api.openai.com' },
+    });
+  });
+
+  it('fails when another key signed, naming both addresses', async () => {
+    const r = await verifyResponse({
+      ...(await input(hashesText)),
+      signed: { text: hashesText, signature: await rogue.signMessage({ message: hashesText }) },
+    });
+    expect(r.state).toBe('failed');
+    expect(r.recoveredSigner).toBe(rogue.address);
+    expect(r.reason).toContain(rogue.address);
+    expect(r.reason).toContain(tee.address);
+  });
+
+  it('fails on a signature that is not a signature', async () => {
+    for (const signature of ['0x1234', 'not hex', `0x${'zz'.repeat(65)}`, `0x${'00'.repeat(65)}`]) {
+      const r = await verifyResponse({ ...(await input(hashesText)), signed: { text: hashesText, signature } });
+      expect(r.state).toBe('failed');
+      expect(r.recoveredSigner).toBeNull();
+    }
+  });
+
+  it('fails when the SDK rejected the signature although it recovers', async () => {
+    const r = await verifyResponse(await input(hashesText, { sdkVerdict: false }));
+    expect(r.state).toBe('failed');
+    expect(r.reason).toMatch(/SDK rejected/);
+  });
+
+  it('reports a request hash mismatch', async () => {
+    const r = await verifyResponse(await input(`${'0'.repeat(64)}:${hex(responseBytes)}`));
+    expect(r.state).toBe('content-mismatch');
+    expect(r.reason).toMatch(/request hash/);
+  });
+
+  it('reports a response mismatch when one byte of the stream changed', async () => {
+    const tampered = responseBytes.slice();
+    tampered[tampered.length - 10] = 0x41;
+    const r = await verifyResponse(await input(hashesText, { responseBytes: tampered }));
+    expect(r.state).toBe('content-mismatch');
+    expect(BADGE_TEXT[r.state]).toBe('Content mismatch');
+    expect(r.reason).toMatch(/response hash/);
+    expect(r.signedResponseHash).not.toBe(r.localResponseHash);
+  });
+
+  it('is not verifiable when the signed text is valid but unrecognised', async () => {
+    for (const text of ['hello', proofText({ version: 2 }), proofText({ timestamp: 'now' })]) {
+      const r = await verifyResponse(await input(text, { mode: 'TeeTLS' }));
+      expect(r.state).toBe('not-verifiable');
+      expect(r.reason).toBe(
+        'The signature is valid but the signed text is in a format this app does not recognise, so it is not bound to the content shown.',
+      );
+      expect(r.recoveredSigner).toBe(tee.address);
+    }
+  });
+
+  it('is not verifiable when the text is of the other mode', async () => {
+    expect((await verifyResponse(await input(proofText()))).state).toBe('not-verifiable');
+    expect((await verifyResponse(await input(hashesText, { mode: 'TeeTLS' }))).state).toBe('not-verifiable');
+  });
+
+  it('is not verifiable when the routing proof is for another provider', async () => {
+    const other = privateKeyToAccount(generatePrivateKey()).address;
+    const r = await verifyResponse(await input(proofText({ provider: other }), { mode: 'TeeTLS' }));
+    expect(r.state).toBe('not-verifiable');
+    expect(r.reason).toContain(other);
+  });
+
+  it('is not verifiable without a TEE mode or a chat ID', async () => {
+    const none = await verifyResponse(await input(hashesText, { mode: 'none' }));
+    expect(none.state).toBe('not-verifiable');
+    expect(none.reason).toMatch(/declares no TEE mode/);
+    expect(none.recoveredSigner).toBeNull();
+    expect((await verifyResponse(await input(hashesText, { chatId: null }))).state).toBe('not-verifiable');
+  });
+
+  it('is unavailable when the signature endpoint could not be reached or was not asked', async () => {
+    const r = await verifyResponse(await input(hashesText, { unavailable: 'HTTP 502', signed: null }));
+    expect(r.state).toBe('unavailable');
+    expect(r.reason).toMatch(/signature endpoint could not be reached/);
+    expect((await verifyResponse(await input(hashesText, { signed: null }))).state).toBe('unavailable');
+  });
+});

@@ -1,0 +1,229 @@
+import { recoverMessageAddress, sha256, type Address, type Hex } from 'viem';
+import type { VerificationMode } from './mode';
+
+export type BadgeState = 'verifying' | 'verified' | 'content-mismatch' | 'failed' | 'not-verifiable' | 'unavailable';
+
+/** The badge's accessible text, exactly. */
+export const BADGE_TEXT: Record<BadgeState, string> = {
+  verifying: 'Verifying',
+  verified: 'Verified',
+  'content-mismatch': 'Content mismatch',
+  failed: 'Verification failed',
+  'not-verifiable': 'Not verifiable',
+  unavailable: 'Verification unavailable',
+};
+
+/** What a provider's signed text says about the content, read strictly. */
+export type SignedContent =
+  | { format: 'hashes'; requestHash: string; responseHash: string }
+  | {
+      format: 'teetls-proof';
+      requestHash: string;
+      responseHash: string;
+      provider: string;
+      providerIdentity: string;
+      tlsCertFingerprint: string;
+      timestamp: number;
+    }
+  | { format: 'unknown' };
+
+const DIGEST = /^(?:0x)?([0-9a-f]{64})$/i;
+
+/** A sha256 hex digest normalised to lowercase without 0x, or null when it is not one. */
+function digest(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  return DIGEST.exec(value)?.[1]?.toLowerCase() ?? null;
+}
+
+const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+
+function parseProof(text: string): SignedContent {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { format: 'unknown' };
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { format: 'unknown' };
+  const p = json as Record<string, unknown>;
+  const requestHash = digest(p.requestHash);
+  const responseHash = digest(p.responseHash);
+  if (p.type !== 'teetls-routing-proof' || p.version !== 1 || !requestHash || !responseHash)
+    return { format: 'unknown' };
+  const { provider, providerIdentity, tlsCertFingerprint, timestamp } = p;
+  if (!nonEmpty(provider) || !nonEmpty(providerIdentity) || !nonEmpty(tlsCertFingerprint)) return { format: 'unknown' };
+  if (typeof timestamp !== 'number' || !Number.isSafeInteger(timestamp) || timestamp < 0) return { format: 'unknown' };
+  return {
+    format: 'teetls-proof',
+    requestHash,
+    responseHash,
+    provider,
+    providerIdentity,
+    tlsCertFingerprint,
+    timestamp,
+  };
+}
+
+/** Reads `reqHash:respHash` or a TeeTLS routing proof; anything else is 'unknown' rather than guessed at. */
+export function parseSignedText(text: string): SignedContent {
+  if (text.startsWith('{')) return parseProof(text);
+  const parts = text.split(':');
+  if (parts.length !== 2) return { format: 'unknown' };
+  const requestHash = digest(parts[0]);
+  const responseHash = digest(parts[1]);
+  if (!requestHash || !responseHash) return { format: 'unknown' };
+  return { format: 'hashes', requestHash, responseHash };
+}
+
+export interface VerificationInput {
+  mode: VerificationMode;
+  provider: Address;
+  /** The service's teeSignerAddress from the chain. */
+  expectedSigner: Address;
+  chatId: string | null;
+  /** From GET {url}/v1/proxy/signature/{chatId}; null when not fetched. */
+  signed: { text: string; signature: string } | null;
+  /** Exactly the bytes sent. */
+  requestBytes: Uint8Array;
+  /** Exactly the bytes received; for a stream, the raw bytes of the whole event stream. */
+  responseBytes: Uint8Array;
+  /** TeeML: what the SDK's processResponse answered (undefined if not asked). */
+  sdkVerdict?: boolean | null;
+  /** Set when the signature endpoint could not be reached (its message). */
+  unavailable?: string;
+}
+
+export interface VerificationResult {
+  state: BadgeState;
+  /** One plain sentence for the detail view. */
+  reason: string;
+  mode: VerificationMode;
+  provider: Address;
+  chatId: string | null;
+  expectedSigner: Address;
+  recoveredSigner: Address | null;
+  signedText: string | null;
+  signature: string | null;
+  /** sha256 hex of the bytes, lowercase, no 0x. */
+  localRequestHash: string;
+  localResponseHash: string;
+  signedRequestHash: string | null;
+  signedResponseHash: string | null;
+  /** TeeTLS routing proof details, when the signed text is one. */
+  proof: { providerIdentity: string; tlsCertFingerprint: string; timestamp: number } | null;
+  /** ISO time. */
+  checkedAt: string;
+}
+
+const sha256hex = (bytes: Uint8Array): string => sha256(bytes).slice(2);
+
+async function recover(text: string, signature: string): Promise<Address | null> {
+  const hex = (signature.startsWith('0x') ? signature : `0x${signature}`) as Hex;
+  // Only a 65-byte r||s||v signature is what providers send; anything else is not worth guessing at.
+  if (!/^0x[0-9a-fA-F]{130}$/.test(hex)) return null;
+  try {
+    return await recoverMessageAddress({ message: text, signature: hex });
+  } catch {
+    return null;
+  }
+}
+
+const UNBOUND =
+  'The signature is valid but the signed text is in a format this app does not recognise, so it is not bound to the content shown.';
+
+/** Checks one inference response: TEE signature, signer, and that the signed hashes are of these exact bytes. */
+export async function verifyResponse(input: VerificationInput): Promise<VerificationResult> {
+  const { mode, provider, expectedSigner, chatId, signed } = input;
+  const base: VerificationResult = {
+    state: 'not-verifiable',
+    reason: '',
+    mode,
+    provider,
+    chatId,
+    expectedSigner,
+    recoveredSigner: null,
+    signedText: signed?.text ?? null,
+    signature: signed?.signature ?? null,
+    localRequestHash: sha256hex(input.requestBytes),
+    localResponseHash: sha256hex(input.responseBytes),
+    signedRequestHash: null,
+    signedResponseHash: null,
+    proof: null,
+    checkedAt: new Date().toISOString(),
+  };
+  const done = (state: BadgeState, reason: string, extra: Partial<VerificationResult> = {}): VerificationResult => ({
+    ...base,
+    ...extra,
+    state,
+    reason,
+  });
+
+  if (mode === 'none')
+    return done('not-verifiable', 'This response cannot be verified: the service declares no TEE mode.');
+  if (!chatId) return done('not-verifiable', 'The provider returned no chat ID, so there is no signature to look up.');
+  if (input.unavailable !== undefined)
+    return done('unavailable', `The signature endpoint could not be reached (${input.unavailable}); try again.`);
+  if (!signed) return done('unavailable', 'The signature for this response has not been fetched yet; try again.');
+
+  const recoveredSigner = await recover(signed.text, signed.signature);
+  if (!recoveredSigner) return done('failed', 'The signature is malformed: no signer can be recovered from it.');
+  if (recoveredSigner.toLowerCase() !== expectedSigner.toLowerCase())
+    return done(
+      'failed',
+      `The response was signed by ${recoveredSigner}, not by the service's TEE signer ${expectedSigner}.`,
+      { recoveredSigner },
+    );
+  if (mode === 'TeeML' && input.sdkVerdict === false)
+    return done('failed', 'The 0G SDK rejected the signature for this response.', { recoveredSigner });
+
+  const content = parseSignedText(signed.text);
+  const signedHashes =
+    content.format === 'unknown'
+      ? {}
+      : { signedRequestHash: content.requestHash, signedResponseHash: content.responseHash };
+  const proof =
+    content.format === 'teetls-proof'
+      ? {
+          providerIdentity: content.providerIdentity,
+          tlsCertFingerprint: content.tlsCertFingerprint,
+          timestamp: content.timestamp,
+        }
+      : null;
+  const extra = { recoveredSigner, proof, ...signedHashes };
+
+  if (content.format === 'unknown') return done('not-verifiable', UNBOUND, extra);
+  if (mode === 'TeeML' && content.format !== 'hashes')
+    return done(
+      'not-verifiable',
+      'The signature is valid but it signs a TeeTLS routing proof, not TeeML response hashes, so it is not bound to the content shown.',
+      extra,
+    );
+  if (mode === 'TeeTLS' && content.format !== 'teetls-proof')
+    return done(
+      'not-verifiable',
+      'The signature is valid but it signs bare hashes, not a TeeTLS routing proof, so it is not bound to the content shown.',
+      extra,
+    );
+  if (content.format === 'teetls-proof' && content.provider.toLowerCase() !== provider.toLowerCase())
+    return done(
+      'not-verifiable',
+      `The signature is valid but the routing proof names provider ${content.provider}, not ${provider}, so it is not bound to this service.`,
+      extra,
+    );
+
+  const requestOk = content.requestHash === base.localRequestHash;
+  const responseOk = content.responseHash === base.localResponseHash;
+  if (requestOk && responseOk)
+    return done('verified', "The service's TEE signer signed the hashes of exactly this request and response.", extra);
+  const mismatch = !requestOk
+    ? !responseOk
+      ? 'The signature is valid but neither the request sent nor the response received matches the signed hashes.'
+      : 'The signature is valid but the signed request hash does not match the request this app sent.'
+    : 'The signature is valid but the signed response hash does not match the response this app received.';
+  return done('content-mismatch', mismatch, extra);
+}
+
+/** "Copy proof (JSON)": the whole result, pretty-printed. */
+export function proofJson(result: VerificationResult): string {
+  return JSON.stringify(result, null, 2);
+}
