@@ -1,15 +1,217 @@
-import { ComingSoon } from '../components/layout/coming-soon';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useAccount } from 'wagmi';
+import { ChatHeader } from '../components/chat/chat-header';
+import { Composer } from '../components/chat/composer';
+import { ConversationList } from '../components/chat/conversation-list';
+import { MessageView } from '../components/chat/message-view';
+import { QueryError } from '../components/ui/query-error';
+import { ConnectButton } from '../components/wallet/connect-button';
+import { useAccountData } from '../hooks/account/use-account-data';
+import { newConversation, useChatSession } from '../hooks/chat/use-chat-session';
+import { useServices } from '../hooks/marketplace/use-services';
+import { useNetwork } from '../hooks/network/use-network';
+import { estimateCost } from '../lib/chat/cost';
+import { openChatStore } from '../lib/chat/store';
+import { formatOg } from '../lib/units';
+
+const FundDialog = lazy(() => import('../components/account/fund-dialog').then((m) => ({ default: m.FundDialog })));
+const same = (a?: string | null, b?: string | null) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
 
 export function ChatPage() {
+  const { network } = useNetwork();
+  const { address, chainId } = useAccount();
+  const services = useServices();
+  const chatServices = (services.data ?? []).filter((s) => s.serviceType === 'chatbot');
+  const [params, setParams] = useSearchParams();
+  const service = chatServices.find((s) => same(s.provider, params.get('provider'))) ?? chatServices[0];
+  const session = useChatSession(service);
+  const store = useMemo(() => openChatStore(), []);
+  const { subAccounts } = useAccountData(address);
+  const [draft, setDraft] = useState('');
+  const [fundOpen, setFundOpen] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+  const owner = address?.toLowerCase();
+  const { open } = session;
+
+  // Each wallet and network has its own conversations: reopen the latest, or start one.
+  useEffect(() => {
+    if (!owner) return open(null);
+    let live = true;
+    void store.list(network.chain.id, owner).then((list) => {
+      if (live) open(list[0] ?? newConversation(network.chain.id, owner));
+    });
+    return () => {
+      live = false;
+    };
+  }, [owner, network.chain.id, store, open]);
+
+  const conv = session.conversation;
+  const sub = subAccounts.data
+    ? (subAccounts.data.find((a) => a.kind === 'inference' && same(a.provider, service?.provider)) ?? null)
+    : undefined;
+  const usable = sub ? sub.balance - sub.pendingRefund : 0n;
+  const context = [conv?.systemPrompt ?? '', ...(conv?.messages ?? []).map((m) => m.content), draft].filter(Boolean);
+  const estimate = service && conv ? estimateCost(service, context, conv.maxTokens) : null;
+
+  const send = (text: string): boolean => {
+    if (!service || !conv) return false;
+    if (chainId !== network.chain.id) {
+      setNote(`Switch the wallet to ${network.chain.name} first.`);
+      return false;
+    }
+    const cost = estimateCost(service, [...context.slice(0, -1), text], conv.maxTokens).neuron;
+    if (sub === null || (sub && usable < cost)) {
+      setNote(
+        sub === null
+          ? 'You have no sub-account with this provider yet. Fund it first: nothing is ever funded automatically.'
+          : `The sub-account holds ${formatOg(usable, 6)} 0G; this message may cost up to ${formatOg(cost, 9)} 0G. Top it up first.`,
+      );
+      setFundOpen(true);
+      return false;
+    }
+    setNote(null);
+    void session.send(text);
+    return true;
+  };
+
   return (
-    <ComingSoon
-      title="Chat"
-      intro="Talk to a chat provider, with every answer checked against its TEE signature automatically."
-      items={[
-        'Streaming answers with a verification badge bound to the exact bytes you received',
-        'Estimated cost before sending and the actual cost after',
-        'Conversations kept in this browser, per wallet and network',
-      ]}
-    />
+    <section aria-labelledby="page-title" className="flex flex-col gap-4">
+      <h1 id="page-title" className="text-2xl font-semibold">
+        Chat
+      </h1>
+      {services.isError ? (
+        <QueryError
+          what={`providers from ${network.chain.name}`}
+          error={services.error}
+          onRetry={() => void services.refetch()}
+        />
+      ) : (
+        <ChatHeader
+          services={chatServices}
+          service={service}
+          onPick={(p) => setParams({ provider: p }, { replace: true })}
+          sub={address ? sub : null}
+          connected={!!address}
+        />
+      )}
+      {!owner ? (
+        <div className="flex flex-col items-start gap-3 rounded-xl border border-dashed border-zinc-300 p-6 dark:border-zinc-700">
+          <p>
+            Connect a wallet to chat: requests are paid from your sub-account with the provider, and the wallet signs
+            one access token per provider.
+          </p>
+          <ConnectButton />
+        </div>
+      ) : (
+        <div className="grid gap-4 md:grid-cols-[16rem_1fr]">
+          <ConversationList
+            store={store}
+            chainId={network.chain.id}
+            owner={owner}
+            active={conv}
+            onOpen={open}
+            onNew={() => open(newConversation(network.chain.id, owner, service))}
+          />
+          <div className="flex min-w-0 flex-col gap-3">
+            {conv && (
+              <details className="rounded-xl border border-zinc-200 p-3 text-sm dark:border-zinc-800">
+                <summary className="cursor-pointer font-medium">Settings</summary>
+                <div className="mt-3 grid gap-3 sm:grid-cols-[1fr_8rem_8rem]">
+                  <label className="flex flex-col gap-1">
+                    System prompt
+                    <textarea
+                      value={conv.systemPrompt}
+                      rows={2}
+                      onChange={(e) => session.setSettings({ systemPrompt: e.target.value })}
+                      className="rounded-lg border border-zinc-300 bg-white p-2 dark:border-zinc-700 dark:bg-zinc-900"
+                    />
+                  </label>
+                  <label className="flex flex-col gap-1">
+                    Temperature
+                    <input
+                      type="number"
+                      min={0}
+                      max={2}
+                      step={0.1}
+                      value={conv.temperature}
+                      onChange={(e) =>
+                        session.setSettings({ temperature: Math.min(2, Math.max(0, Number(e.target.value) || 0)) })
+                      }
+                      className="h-9 rounded-lg border border-zinc-300 bg-white px-2 dark:border-zinc-700 dark:bg-zinc-900"
+                    />
+                  </label>
+                  <label className="flex flex-col gap-1">
+                    Max tokens
+                    <input
+                      type="number"
+                      min={1}
+                      max={8192}
+                      value={conv.maxTokens}
+                      onChange={(e) =>
+                        session.setSettings({
+                          maxTokens: Math.min(8192, Math.max(1, Math.floor(Number(e.target.value)) || 1)),
+                        })
+                      }
+                      className="h-9 rounded-lg border border-zinc-300 bg-white px-2 dark:border-zinc-700 dark:bg-zinc-900"
+                    />
+                  </label>
+                </div>
+              </details>
+            )}
+            <ol aria-label="Messages" className="flex min-h-48 flex-col gap-4">
+              {conv?.messages.map((m, i) => (
+                <MessageView
+                  key={m.id}
+                  message={m}
+                  streaming={session.streamingId === m.id}
+                  allowLocalHttp={network.kind === 'devnet'}
+                  isLastAnswer={i === conv.messages.length - 1 && m.role === 'assistant'}
+                  busy={session.streamingId !== null}
+                  onEdit={(text) => void session.edit(m.id, text)}
+                  onRegenerate={() => void session.regenerate()}
+                  onRetryVerification={session.canReverify(m.id) ? () => void session.reverify(m.id) : undefined}
+                />
+              ))}
+              {conv?.messages.length === 0 && (
+                <li className="text-sm text-zinc-500">
+                  Every answer is checked against the provider&apos;s TEE signature and bound to the exact bytes you
+                  receive.
+                </li>
+              )}
+            </ol>
+            {note && (
+              <p role="alert" className="text-sm text-amber-800 dark:text-amber-300">
+                {note}
+              </p>
+            )}
+            <Composer
+              onSend={send}
+              onDraft={setDraft}
+              onStop={session.stop}
+              streaming={session.streamingId !== null}
+              disabled={!service}
+              note={
+                estimate && (
+                  <>
+                    Estimated cost up to {formatOg(estimate.neuron, 9)} 0G (about {estimate.inputTokens} input tokens
+                    for the whole conversation, assuming up to {estimate.outputTokens} output tokens).
+                  </>
+                )
+              }
+            />
+          </div>
+        </div>
+      )}
+      {service && fundOpen && (
+        <Suspense fallback={null}>
+          <FundDialog
+            open={fundOpen}
+            onClose={() => setFundOpen(false)}
+            target={{ kind: 'inference', provider: service.provider }}
+          />
+        </Suspense>
+      )}
+    </section>
   );
 }

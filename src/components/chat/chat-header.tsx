@@ -1,0 +1,66 @@
+import type { Service } from '../../lib/chain/services';
+import type { SubAccount } from '../../lib/chain/account';
+import { runway, runwayAssumption } from '../../lib/account/runway';
+import { shortAddress } from '../../lib/format';
+import { priceLabel } from '../../lib/pricing';
+import { formatOg } from '../../lib/units';
+import { FundButton } from '../account/fund-button';
+import { ModeBadge } from '../marketplace/mode-badge';
+
+/** Provider picker with price and mode, and the sub-account balance and runway for it. */
+export function ChatHeader({
+  services,
+  service,
+  onPick,
+  sub,
+  connected,
+}: {
+  services: Service[];
+  service: Service | undefined;
+  onPick: (provider: string) => void;
+  sub: SubAccount | undefined | null;
+  connected: boolean;
+}) {
+  const usable = sub ? sub.balance - sub.pendingRefund : 0n;
+  const left = service && sub ? runway(usable, service.serviceType, service.inputPrice, service.outputPrice) : null;
+  return (
+    <div className="flex flex-wrap items-end gap-3 rounded-xl border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">
+      <label className="flex min-w-56 flex-1 flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
+        Provider
+        <select
+          value={service?.provider ?? ''}
+          onChange={(e) => onPick(e.target.value)}
+          className="h-9 rounded-lg border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+        >
+          {services.map((s) => (
+            <option key={s.provider} value={s.provider}>
+              {s.model} — in {priceLabel(s.inputPrice, 'token').amount} / out{' '}
+              {priceLabel(s.outputPrice, 'token').amount} per 1M tokens — {shortAddress(s.provider)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {service && <ModeBadge verifiability={service.verifiability} />}
+      {service && connected && (
+        <div className="flex items-center gap-2 text-sm" aria-label="Sub-account">
+          {sub === undefined ? (
+            <span className="text-zinc-500">Reading your sub-account…</span>
+          ) : sub === null ? (
+            <span className="text-amber-800 dark:text-amber-300">No sub-account with this provider yet</span>
+          ) : (
+            <span>
+              Sub-account <strong className="tabular-nums">{formatOg(usable, 6)} 0G</strong>
+              {left !== null && (
+                <span className="text-zinc-500" title={runwayAssumption(service.serviceType)}>
+                  {' '}
+                  · about {left.toString()} requests
+                </span>
+              )}
+            </span>
+          )}
+          <FundButton size="sm" target={{ kind: 'inference', provider: service.provider }} />
+        </div>
+      )}
+    </div>
+  );
+}

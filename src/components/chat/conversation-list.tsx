@@ -1,0 +1,144 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import type { ChatStore } from '../../lib/chat/store';
+import {
+  conversationFromJson,
+  conversationFromMarkdown,
+  conversationToJson,
+  conversationToMarkdown,
+} from '../../lib/chat/transfer';
+import type { Conversation } from '../../lib/chat/types';
+import { cn } from '../../lib/cn';
+import { useToast } from '../../hooks/ui/use-toast';
+import { Button } from '../ui/button';
+
+function download(name: string, type: string, text: string) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+interface Props {
+  store: ChatStore;
+  chainId: number;
+  owner: string;
+  active: Conversation | null;
+  onOpen: (c: Conversation) => void;
+  onNew: () => void;
+}
+
+/** Saved conversations of this wallet on this network: open, search, delete, export, import. */
+export function ConversationList({ store, chainId, owner, active, onOpen, onNew }: Props) {
+  const [query, setQuery] = useState('');
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const file = useRef<HTMLInputElement>(null);
+  const key = ['conversations', { chainId, owner, query, version: active?.updatedAt ?? 0 }] as const;
+  const list = useQuery({
+    queryKey: key,
+    queryFn: async () =>
+      query.trim()
+        ? (await store.search(chainId, owner, query)).map((h) => ({ conversation: h.conversation, snippet: h.snippet }))
+        : (await store.list(chainId, owner)).map((c) => ({ conversation: c, snippet: '' })),
+    placeholderData: (prev) => prev,
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['conversations'] });
+
+  async function importFile(f: File) {
+    try {
+      const text = await f.text();
+      const target = { chainId, owner };
+      const c = f.name.endsWith('.md') ? conversationFromMarkdown(text, target) : conversationFromJson(text, target);
+      await store.put(c);
+      await refresh();
+      onOpen(c);
+      toast({ title: `Imported "${c.title}"`, tone: 'success' });
+    } catch (err) {
+      toast({ title: 'Could not import that file', description: (err as Error).message, tone: 'error' });
+    }
+  }
+
+  return (
+    <aside aria-label="Conversations" className="flex flex-col gap-2">
+      <div className="flex gap-2">
+        <Button size="sm" onClick={onNew} className="flex-1">
+          New chat
+        </Button>
+        <Button size="sm" variant="secondary" onClick={() => file.current?.click()}>
+          Import
+        </Button>
+        <input
+          ref={file}
+          type="file"
+          accept=".json,.md,application/json,text/markdown"
+          className="hidden"
+          aria-label="Import a conversation file"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void importFile(f);
+          }}
+        />
+      </div>
+      <input
+        type="search"
+        aria-label="Search conversations"
+        placeholder="Search conversations"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        className="h-9 rounded-lg border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+      />
+      <ul className="flex max-h-[60vh] flex-col gap-1 overflow-y-auto">
+        {(list.data ?? []).map(({ conversation: c, snippet }) => (
+          <li key={c.id}>
+            <button
+              type="button"
+              onClick={() => onOpen(c)}
+              aria-current={active?.id === c.id ? 'true' : undefined}
+              className={cn(
+                'w-full rounded-lg px-2 py-1.5 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800',
+                active?.id === c.id && 'bg-violet-100 dark:bg-violet-950',
+              )}
+            >
+              <span className="block truncate">{c.title}</span>
+              {snippet && <span className="block truncate text-xs text-zinc-500">{snippet}</span>}
+            </button>
+          </li>
+        ))}
+        {list.data?.length === 0 && (
+          <li className="text-xs text-zinc-500">{query ? 'Nothing found.' : 'No saved chats yet.'}</li>
+        )}
+      </ul>
+      {active && active.messages.length > 0 && (
+        <div className="flex flex-wrap gap-2 border-t border-zinc-200 pt-2 text-xs dark:border-zinc-800">
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => download(`${active.title || 'chat'}.json`, 'application/json', conversationToJson(active))}
+          >
+            Export JSON
+          </Button>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => download(`${active.title || 'chat'}.md`, 'text/markdown', conversationToMarkdown(active))}
+          >
+            Export Markdown
+          </Button>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => {
+              void store.remove(active.id).then(refresh);
+              onNew();
+            }}
+          >
+            Delete chat
+          </Button>
+        </div>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import type { ChatMessage } from '../../lib/chat/types';
+import { cn } from '../../lib/cn';
+import { formatOg } from '../../lib/units';
+import { Button } from '../ui/button';
+import { CopyButton } from '../ui/copy-button';
+import { Markdown } from './markdown';
+import { VerificationBadge } from './verification-badge';
+
+interface Props {
+  message: ChatMessage;
+  streaming: boolean;
+  allowLocalHttp: boolean;
+  isLastAnswer: boolean;
+  busy: boolean;
+  onEdit: (text: string) => void;
+  onRegenerate: () => void;
+  onRetryVerification?: () => void;
+}
+
+/** One message: text (markdown for answers), reasoning collapsed, badge, cost, and its actions. */
+export function MessageView({
+  message: m,
+  streaming,
+  allowLocalHttp,
+  isLastAnswer,
+  busy,
+  onEdit,
+  onRegenerate,
+  onRetryVerification,
+}: Props) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(m.content);
+  const mine = m.role === 'user';
+  return (
+    <li
+      aria-label={mine ? 'Your message' : `Answer from ${m.model ?? 'the provider'}`}
+      className={cn('flex flex-col gap-1', mine ? 'items-end' : 'items-start')}
+    >
+      <div
+        className={cn(
+          'max-w-[min(48rem,100%)] rounded-2xl px-4 py-2 text-sm',
+          mine ? 'bg-violet-600 text-white' : 'border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900',
+        )}
+      >
+        {editing ? (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              setEditing(false);
+              if (draft.trim()) onEdit(draft);
+            }}
+            className="flex flex-col gap-2"
+          >
+            <textarea
+              aria-label="Edit message"
+              value={draft}
+              onChange={(e) => setDraft(e.target.value)}
+              rows={3}
+              className="w-72 max-w-full rounded bg-white p-2 text-zinc-900"
+            />
+            <div className="flex gap-2">
+              <Button type="submit" size="sm" variant="secondary">
+                Resend
+              </Button>
+              <Button size="sm" variant="ghost" className="text-white" onClick={() => setEditing(false)}>
+                Cancel
+              </Button>
+            </div>
+          </form>
+        ) : mine ? (
+          <p className="whitespace-pre-wrap">{m.content}</p>
+        ) : (
+          <>
+            {m.reasoning && (
+              <details className="mb-2 text-xs text-zinc-600 dark:text-zinc-400">
+                <summary className="cursor-pointer">Reasoning</summary>
+                <p className="mt-1 whitespace-pre-wrap">{m.reasoning}</p>
+              </details>
+            )}
+            {m.content ? (
+              <Markdown text={m.content} allowLocalHttp={allowLocalHttp} />
+            ) : streaming ? (
+              <p className="text-zinc-500">…</p>
+            ) : null}
+          </>
+        )}
+      </div>
+      {m.error && (
+        <p role="alert" className="max-w-[48rem] text-xs text-red-700 dark:text-red-400">
+          {m.status === 'partial' ? 'Incomplete: ' : ''}
+          {m.error}
+        </p>
+      )}
+      <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500">
+        {!mine && m.verification && <VerificationBadge verification={m.verification} onRetry={onRetryVerification} />}
+        {!mine && m.cost && <span>Cost {formatOg(BigInt(m.cost), 9)} 0G</span>}
+        {!mine && m.usage && (
+          <span>
+            {m.usage.prompt_tokens} in / {m.usage.completion_tokens} out tokens
+          </span>
+        )}
+        {!mine && m.latencyMs !== undefined && <span>{(m.latencyMs / 1000).toFixed(1)} s</span>}
+        {!streaming && m.content && <CopyButton value={m.content} label="Copy message" />}
+        {mine && !busy && (
+          <button type="button" className="hover:underline" onClick={() => setEditing(true)}>
+            Edit
+          </button>
+        )}
+        {!mine && isLastAnswer && !busy && (
+          <button type="button" className="hover:underline" onClick={onRegenerate}>
+            Regenerate
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
