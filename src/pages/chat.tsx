@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useAccount } from 'wagmi';
 import { ChatHeader } from '../components/chat/chat-header';
+import { CompareView } from '../components/chat/compare-view';
 import { Composer } from '../components/chat/composer';
 import { ConversationList } from '../components/chat/conversation-list';
 import { MessageView } from '../components/chat/message-view';
@@ -32,6 +33,7 @@ export function ChatPage() {
   const [fundOpen, setFundOpen] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const owner = address?.toLowerCase();
+  const view = params.get('view') === 'compare' ? 'compare' : 'chat';
   const { open } = session;
 
   // Each wallet and network has its own conversations: reopen the latest, or start one.
@@ -86,16 +88,50 @@ export function ChatPage() {
           error={services.error}
           onRetry={() => void services.refetch()}
         />
-      ) : (
+      ) : view === 'compare' ? null : (
         <ChatHeader
           services={chatServices}
           service={service}
-          onPick={(p) => setParams({ provider: p }, { replace: true })}
+          onPick={(p) => {
+            const next = new URLSearchParams(params);
+            next.set('provider', p);
+            setParams(next, { replace: true });
+          }}
           sub={address ? sub : null}
           connected={!!address}
         />
       )}
-      {!owner ? (
+      {owner && (
+        <div
+          role="group"
+          aria-label="View"
+          className="flex self-start rounded-lg border border-zinc-300 p-0.5 dark:border-zinc-700"
+        >
+          {(['chat', 'compare'] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              aria-pressed={view === v}
+              onClick={() => {
+                const next = new URLSearchParams(params);
+                if (v === 'compare') next.set('view', 'compare');
+                else next.delete('view');
+                setParams(next, { replace: true });
+              }}
+              className={`rounded-md px-3 py-1.5 text-sm ${view === v ? 'bg-violet-600 text-white' : 'text-zinc-600 dark:text-zinc-400'}`}
+            >
+              {v === 'chat' ? 'Conversation' : 'Compare two providers'}
+            </button>
+          ))}
+        </div>
+      )}
+      {owner && view === 'compare' ? (
+        <CompareView
+          services={chatServices}
+          subAccounts={subAccounts.data}
+          allowLocalHttp={network.kind === 'devnet'}
+        />
+      ) : !owner ? (
         <div className="flex flex-col items-start gap-3 rounded-xl border border-dashed border-zinc-300 p-6 dark:border-zinc-700">
           <p>
             Connect a wallet to chat: requests are paid from your sub-account with the provider, and the wallet signs

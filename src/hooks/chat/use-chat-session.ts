@@ -1,19 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Address } from 'viem';
-import { useAccount, useConfig } from 'wagmi';
-import { getConnectorClient } from 'wagmi/actions';
 import type { Service } from '../../lib/chain/services';
 import { actualCost } from '../../lib/chat/cost';
 import { openChatStore } from '../../lib/chat/store';
-import type { ChatMessage, Conversation, StoredVerification } from '../../lib/chat/types';
-import { cachedHeader, dropHeader, storeHeader, type AuthKey } from '../../lib/inference/auth-cache';
+import type { ChatMessage, Conversation } from '../../lib/chat/types';
 import { streamChat, type ChatExchange } from '../../lib/inference/chat-request';
 import { InferenceError, problemSentence } from '../../lib/inference/errors';
-import { expectedSigner, fetchSignedText } from '../../lib/inference/verify-exchange';
 import { toAppError } from '../../lib/errors';
-import { verificationMode } from '../../lib/verify/mode';
-import { verifyResponse } from '../../lib/verify/response';
-import { useNetwork } from '../network/use-network';
+import { useInference } from './use-inference';
 
 const newId = () => crypto.randomUUID();
 
@@ -44,9 +37,7 @@ const exchanges = new Map<string, ChatExchange>();
  * to its bytes, cost from usage, and saving after every change so a reload loses nothing.
  */
 export function useChatSession(service: Service | undefined) {
-  const { network } = useNetwork();
-  const { address } = useAccount();
-  const config = useConfig();
+  const inference = useInference();
   const store = useMemo(() => openChatStore(), []);
   const [conversation, setConversation] = useState<Conversation | null>(null);
   const [streamingId, setStreamingId] = useState<string | null>(null);
@@ -80,64 +71,10 @@ export function useChatSession(service: Service | undefined) {
   const patchMessage = (id: string, patch: Partial<ChatMessage>, force = true) =>
     update((c) => ({ ...c, messages: c.messages.map((m) => (m.id === id ? { ...m, ...patch } : m)) }), force);
 
-  async function authorization(provider: Address, forceNew: boolean): Promise<string> {
-    if (!address) throw new Error('Connect a wallet first.');
-    const key: AuthKey = { chainId: network.chain.id, user: address, provider };
-    if (forceNew) dropHeader(key);
-    const hit = forceNew ? null : cachedHeader(key);
-    if (hit) return hit;
-    const client = await getConnectorClient(config, { chainId: network.chain.id, account: address });
-    const { createRequestHeader } = await import('../../lib/broker');
-    const header = await createRequestHeader(client, address, network, provider);
-    storeHeader(key, header);
-    return header;
-  }
-
   async function verify(messageId: string, svc: Service, exchange: ChatExchange) {
-    const mode = verificationMode(svc.verifiability);
-    if (exchange.problem) {
-      patchMessage(messageId, {
-        verification: { state: 'not-verifiable', reason: 'The answer is incomplete, so it cannot be verified.' },
-      });
-      return;
-    }
-    patchMessage(messageId, { verification: { state: 'verifying', reason: 'Checking the TEE signature.' } }, false);
-    let signed = null;
-    let unavailable: string | undefined;
-    let sdkVerdict: boolean | null | undefined;
-    if (mode !== 'none' && exchange.chatId) {
-      const [sig, sdk] = await Promise.allSettled([
-        fetchSignedText(svc.url, exchange.chatId, svc.model),
-        mode === 'TeeML' && address
-          ? getConnectorClient(config, { chainId: network.chain.id, account: address }).then(async (client) => {
-              const { sdkProcessResponse } = await import('../../lib/broker');
-              return sdkProcessResponse(
-                client,
-                address,
-                network,
-                svc.provider,
-                exchange.chatId!,
-                exchange.usage ? JSON.stringify(exchange.usage) : undefined,
-              );
-            })
-          : Promise.resolve(undefined),
-      ]);
-      if (sig.status === 'fulfilled') signed = sig.value;
-      else unavailable = toAppError(sig.reason).details;
-      if (sdk.status === 'fulfilled') sdkVerdict = sdk.value;
-    }
-    const result = await verifyResponse({
-      mode,
-      provider: svc.provider,
-      expectedSigner: expectedSigner(svc),
-      chatId: exchange.chatId,
-      signed,
-      requestBytes: exchange.requestBytes,
-      responseBytes: exchange.responseBytes,
-      sdkVerdict,
-      unavailable,
-    });
-    patchMessage(messageId, { verification: result as unknown as StoredVerification });
+    if (!exchange.problem)
+      patchMessage(messageId, { verification: { state: 'verifying', reason: 'Checking the TEE signature.' } }, false);
+    patchMessage(messageId, { verification: await inference.verify(svc, exchange) });
   }
 
   /** Asks the provider for one answer to the conversation so far (ending with a user message). */
@@ -173,7 +110,7 @@ export function useChatSession(service: Service | undefined) {
     try {
       let exchange: ChatExchange | null = null;
       for (let attempt = 0; attempt < 2 && !exchange; attempt++) {
-        const auth = await authorization(svc.provider, attempt > 0);
+        const auth = await inference.authorization(svc.provider, attempt > 0);
         try {
           exchange = await streamChat({
             endpoint: `${svc.url}/v1/proxy`,
