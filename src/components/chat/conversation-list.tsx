@@ -5,16 +5,9 @@ import { conversationFromJson, conversationToJson } from '../../lib/chat/transfe
 import { conversationFromMarkdown, conversationToMarkdown } from '../../lib/chat/transfer-markdown';
 import type { Conversation } from '../../lib/chat/types';
 import { cn } from '../../lib/cn';
+import { downloadText } from '../../lib/download';
 import { useToast } from '../../hooks/ui/use-toast';
 import { Button } from '../ui/button';
-
-function download(name: string, type: string, text: string) {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([text], { type }));
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-}
 
 interface Props {
   store: ChatStore;
@@ -112,14 +105,18 @@ export function ConversationList({ store, chainId, owner, active, onOpen, onNew 
           <Button
             size="sm"
             variant="ghost"
-            onClick={() => download(`${active.title || 'chat'}.json`, 'application/json', conversationToJson(active))}
+            onClick={() =>
+              downloadText(`${active.title || 'chat'}.json`, 'application/json', conversationToJson(active))
+            }
           >
             Export JSON
           </Button>
           <Button
             size="sm"
             variant="ghost"
-            onClick={() => download(`${active.title || 'chat'}.md`, 'text/markdown', conversationToMarkdown(active))}
+            onClick={() =>
+              downloadText(`${active.title || 'chat'}.md`, 'text/markdown', conversationToMarkdown(active))
+            }
           >
             Export Markdown
           </Button>

@@ -1,5 +1,6 @@
 import type { Address } from 'viem';
 import { useAttestationCheck, type AttestationOutcome } from '../../hooks/provider/use-attestation';
+import { downloadText } from '../../lib/download';
 import { toAppError } from '../../lib/errors';
 import type { CheckStatus } from '../../lib/verify/attestation';
 import { Badge, type BadgeTone } from '../ui/badge';
@@ -12,15 +13,6 @@ const OVERALL_TEXT = {
   failed: ['Attestation failed', 'At least one automated check failed: do not trust this provider’s TEE claims.'],
   incomplete: ['Attestation incomplete', 'Some checks could not run, so this is not a pass.'],
 } as const;
-
-function download(outcome: AttestationOutcome) {
-  const blob = new Blob([JSON.stringify(outcome, null, 2)], { type: 'application/json' });
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = `attestation-${outcome.provider}.json`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-}
 
 /** "Check attestation": runs verifyService with a live log and shows each automated check on its own. */
 export function AttestationPanel({ provider }: { provider: Address }) {
@@ -75,7 +67,14 @@ export function AttestationPanel({ provider }: { provider: Address }) {
           <p className="text-xs text-zinc-500">
             Checked {new Date(outcome.checkedAt).toLocaleString()}. The TDX quote itself is not checked in the browser.
           </p>
-          <Button variant="secondary" size="sm" className="self-start" onClick={() => download(outcome)}>
+          <Button
+            variant="secondary"
+            size="sm"
+            className="self-start"
+            onClick={() =>
+              downloadText(`attestation-${outcome.provider}.json`, 'application/json', JSON.stringify(outcome, null, 2))
+            }
+          >
             Download report (JSON)
           </Button>
         </div>

@@ -1,0 +1,8 @@
+/** Saves text as a file through the browser's download (no server round trip). */
+export function downloadText(name: string, type: string, text: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
