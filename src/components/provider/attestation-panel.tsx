@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import { useAttestationCheck, type AttestationOutcome } from '../../hooks/provider/use-attestation';
+import { useAttestationCheck } from '../../hooks/provider/use-attestation';
 import { downloadText } from '../../lib/download';
 import { toAppError } from '../../lib/errors';
 import type { CheckStatus } from '../../lib/verify/attestation';
