@@ -1,17 +1,8 @@
-import path from 'node:path';
-import { build, preview, type PreviewServer } from 'vite';
-import { startDevnetProcess, stopDevnetProcess } from '../devnet/process.js';
 import { measureRoutes, type RouteFigures } from './first-visit.js';
 import { runLighthouse, type LighthouseFigures } from './lighthouse.js';
+import type { ServedApp } from './serve.js';
 
-// What a first visit to each route downloads, and Lighthouse on `/`, for a production build of the
-// app served by `vite preview` next to a running devnet (so the app takes its real devnet code path).
-const ROOT = path.resolve(import.meta.dirname, '..');
-const OUT_DIR = path.join(ROOT, 'bench', '.tmp', 'dist');
-const DEVNET_DIR = path.join(ROOT, 'bench', '.tmp', 'devnet');
-const HOST = '127.0.0.1';
-const PORT = 4273;
-const ORIGIN = `http://${HOST}:${PORT}`;
+// What a first visit to each route downloads, and Lighthouse on `/`, for the served production build.
 const LIGHTHOUSE_RUNS = 3;
 const routesFor = (provider: string) => [
   '/',
@@ -31,47 +22,11 @@ export interface AppFigures {
   lighthouse: LighthouseFigures;
 }
 
-/** Builds the app for the devnet, serves it with a devnet behind it, measures it; always stops what it started. */
-export async function benchApp(): Promise<AppFigures> {
-  const buildMs = await buildApp();
-  console.log('bench: starting a devnet for the app');
-  const devnet = await startDevnetProcess({ DEVNET_RPC_PORT: '48545', DEVNET_SIM_PORT: '48600', DEVNET_DIR });
-  const previousDir = process.env.DEVNET_DIR;
-  let server: PreviewServer | undefined;
-  try {
-    const provider = devnet.manifest.providers[0]?.address;
-    if (!provider) throw new Error('the devnet manifest lists no providers');
-    // The devnet plugin serves /devnet.json from the manifest in DEVNET_DIR, read on each request.
-    process.env.DEVNET_DIR = DEVNET_DIR;
-    server = await preview({
-      root: ROOT,
-      mode: 'production',
-      logLevel: 'warn',
-      build: { outDir: OUT_DIR },
-      preview: { host: HOST, port: PORT, strictPort: true, open: false },
-    });
-    const routes = await measureRoutes(ORIGIN, routesFor(provider));
-    const lighthouse = await runLighthouse(`${ORIGIN}/`, LIGHTHOUSE_RUNS);
-    return { buildMs, origin: ORIGIN, routes, lighthouse };
-  } finally {
-    await server?.close().catch((err: unknown) => console.error('bench: preview server did not close:', err));
-    await stopDevnetProcess(devnet.child);
-    if (previousDir === undefined) delete process.env.DEVNET_DIR;
-    else process.env.DEVNET_DIR = previousDir;
-  }
-}
-
-async function buildApp(): Promise<number> {
-  console.log(`bench: building the app for the devnet into ${path.relative(ROOT, OUT_DIR)}`);
-  const previous = process.env.VITE_DEVNET;
-  // Vite reads VITE_* from process.env on top of .env files, so this is what `VITE_DEVNET=1 vite build` does.
-  process.env.VITE_DEVNET = '1';
-  const t0 = performance.now();
-  try {
-    await build({ root: ROOT, mode: 'production', logLevel: 'warn', build: { outDir: OUT_DIR, emptyOutDir: true } });
-  } finally {
-    if (previous === undefined) delete process.env.VITE_DEVNET;
-    else process.env.VITE_DEVNET = previous;
-  }
-  return performance.now() - t0;
+/** Measures first visits and Lighthouse against the app that `withServedApp` is serving. */
+export async function benchApp({ origin, buildMs, manifest }: ServedApp): Promise<AppFigures> {
+  const provider = manifest.providers[0]?.address;
+  if (!provider) throw new Error('the devnet manifest lists no providers');
+  const routes = await measureRoutes(origin, routesFor(provider));
+  const lighthouse = await runLighthouse(`${origin}/`, LIGHTHOUSE_RUNS);
+  return { buildMs, origin, routes, lighthouse };
 }

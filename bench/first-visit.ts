@@ -94,7 +94,8 @@ async function firstVisit(browser: Browser, origin: string, route: string): Prom
   }
 }
 
-async function readAsset(origin: string, res: Response): Promise<AssetFile | null> {
+/** A JS or CSS response of the app's origin with its sizes (gzip -9 computed here); null for anything else. */
+export async function readAsset(origin: string, res: Response): Promise<AssetFile | null> {
   const url = new URL(res.url());
   if (url.origin !== origin || res.status() !== 200) return null;
   const contentType = res.headers()['content-type'] ?? '';

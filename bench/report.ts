@@ -1,6 +1,9 @@
 import type { AppFigures } from './app.js';
+import type { ChatFigures } from './chat-summary.js';
 import type { DevnetFigures } from './devnet.js';
+import { kB, ms, num, table } from './format.js';
 import type { LighthouseFigures, LighthouseScores } from './lighthouse.js';
+import { printChat } from './report-chat.js';
 
 /** A part of the bench: its figures, or why it could not produce them. */
 export type Part<T> = { ok: true; figures: T } | { ok: false; error: string };
@@ -10,6 +13,16 @@ export interface Targets {
   firstVisitJsGzipKB: number;
   /** Lighthouse performance score, desktop preset. */
   lighthouseDesktopPerformance: number;
+  /** Wallet prompts of any chat message after the first (the first signs the provider's access token). */
+  chatWalletRequestsAfterFirst: number;
+  /** JSON-RPC calls between Enter and the provider request, for any chat message after the first. */
+  chatRpcBeforeRequestAfterFirst: number;
+  /** Enter to the chat/completions request leaving, median of the messages after the first, in ms. */
+  chatSendToRequestMs: number;
+  /** Last byte of the answer to its "Verified" badge, median of the messages after the first, in ms. */
+  chatBadgeAfterStreamMs: number;
+  /** Gzipped app JS loaded by the time the first chat answer is verified, in kB. */
+  chatJsGzipKB: number;
 }
 
 /** How the figures compare with the targets; null where the figure is missing. */
@@ -20,6 +33,18 @@ export interface Verdicts {
   lighthouseOk: boolean | null;
   sdkOnFirstVisit: boolean | null;
   ethersOnFirstVisit: boolean | null;
+  /** The most any message after the first cost. */
+  chatWalletRequestsAfterFirst: number | null;
+  chatWalletOk: boolean | null;
+  chatRpcBeforeRequestAfterFirst: number | null;
+  chatRpcOk: boolean | null;
+  /** Medians of the messages after the first. */
+  chatSendToRequestMs: number | null;
+  chatSendToRequestOk: boolean | null;
+  chatBadgeAfterStreamMs: number | null;
+  chatBadgeOk: boolean | null;
+  chatJsGzipKB: number | null;
+  chatJsOk: boolean | null;
 }
 
 /** What bench/results.json holds. */
@@ -31,18 +56,7 @@ export interface BenchResults {
   verdicts: Verdicts;
   devnet: Part<DevnetFigures>;
   app: Part<AppFigures>;
-}
-
-const kB = (bytes: number) => (bytes / 1000).toFixed(1);
-const ms = (x: number) => (Number.isFinite(x) ? `${Math.round(x)} ms` : '?');
-const num = (x: number) => (Number.isFinite(x) ? String(Math.round(x)) : '?');
-
-/** Aligns columns: the first row is the header, the first column reads left to right, the others are numbers. */
-function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
-  const line = (r: string[]) =>
-    r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)));
-  return rows.map((r) => line(r).join('  ').trimEnd()).join('\n');
+  chat: Part<ChatFigures>;
 }
 
 function printDevnet(d: DevnetFigures): void {
@@ -106,6 +120,8 @@ export function printReport(results: BenchResults): void {
     printRoutes(results.app.figures);
     printLighthouse(results.app.figures.lighthouse);
   } else console.log(`\n== app: failed\n${results.app.error}`);
+  if (results.chat.ok) printChat(results.chat.figures);
+  else console.log(`\n== chat: failed\n${results.chat.error}`);
 
   const { targets: t, verdicts: v } = results;
   const verdict = (ok: boolean | null) => (ok === null ? 'unknown' : ok ? 'met' : 'MISSED');
@@ -126,6 +142,31 @@ export function printReport(results: BenchResults): void {
       ],
       ['no SDK chunk on first visit to /', loaded(v.sdkOnFirstVisit), verdict(nullOr(v.sdkOnFirstVisit, (x) => !x))],
       ['no ethers on first visit to /', loaded(v.ethersOnFirstVisit), verdict(nullOr(v.ethersOnFirstVisit, (x) => !x))],
+      [
+        `chat: wallet prompts per message after the first = ${t.chatWalletRequestsAfterFirst} (max)`,
+        num(v.chatWalletRequestsAfterFirst),
+        verdict(v.chatWalletOk),
+      ],
+      [
+        `chat: JSON-RPC calls, Enter to request, after the first = ${t.chatRpcBeforeRequestAfterFirst} (max)`,
+        num(v.chatRpcBeforeRequestAfterFirst),
+        verdict(v.chatRpcOk),
+      ],
+      [
+        `chat: Enter to request leaving <= ${t.chatSendToRequestMs} ms (median after the first)`,
+        ms(v.chatSendToRequestMs),
+        verdict(v.chatSendToRequestOk),
+      ],
+      [
+        `chat: last byte to "Verified" <= ${t.chatBadgeAfterStreamMs} ms (median after the first)`,
+        ms(v.chatBadgeAfterStreamMs),
+        verdict(v.chatBadgeOk),
+      ],
+      [
+        `chat: JS by the first "Verified" <= ${t.chatJsGzipKB} kB gzip`,
+        v.chatJsGzipKB === null ? '?' : `${v.chatJsGzipKB.toFixed(1)} kB`,
+        verdict(v.chatJsOk),
+      ],
     ]),
   );
 }

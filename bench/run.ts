@@ -2,12 +2,22 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { benchApp } from './app.js';
+import { benchChat } from './chat.js';
 import { benchDevnet } from './devnet.js';
 import { printReport, type BenchResults, type Part, type Targets } from './report.js';
+import { withServedApp } from './serve.js';
 
-// `npm run bench`: the devnet, then the app. Prints figures and writes bench/results.json. A part that
+// `npm run bench`: the devnet, then the app and chatting in it. Prints figures and writes bench/results.json. A part that
 // fails is recorded as such and the other still runs, but the exit code says something failed.
-const TARGETS: Targets = { firstVisitJsGzipKB: 180, lighthouseDesktopPerformance: 98 };
+const TARGETS: Targets = {
+  firstVisitJsGzipKB: 180,
+  lighthouseDesktopPerformance: 98,
+  chatWalletRequestsAfterFirst: 0,
+  chatRpcBeforeRequestAfterFirst: 0,
+  chatSendToRequestMs: 50,
+  chatBadgeAfterStreamMs: 150,
+  chatJsGzipKB: 450,
+};
 
 async function part<T>(name: string, fn: () => Promise<T>): Promise<Part<T>> {
   try {
@@ -22,7 +32,18 @@ async function part<T>(name: string, fn: () => Promise<T>): Promise<Part<T>> {
 
 const t0 = performance.now();
 const devnet = await part('devnet', benchDevnet);
-const app = await part('app', benchApp);
+// One build, devnet and preview server for both: a failure to serve the app fails both parts.
+const served = await part('app', () =>
+  withServedApp(async (s) => ({
+    app: await part('app', () => benchApp(s)),
+    chat: await part('chat', () => benchChat(s)),
+  })),
+);
+const app = served.ok ? served.figures.app : served;
+const chat = served.ok ? served.figures.chat : served;
+const c = chat.ok ? chat.figures : undefined;
+const chatKB = c?.jsToFirstVerified ? c.jsToFirstVerified.gzip / 1000 : null;
+const atMost = (x: number | null | undefined, target: number) => (x === null || x === undefined ? null : x <= target);
 const home = app.ok ? app.figures.routes.find((r) => r.route === '/') : undefined;
 const jsKB = home ? home.js.gzip / 1000 : null;
 const score = app.ok ? (app.figures.lighthouse.median?.score ?? null) : null;
@@ -39,9 +60,20 @@ const results: BenchResults = {
     // The SDK and ethers are for the pages that use them: the first visit to `/` must not load either.
     sdkOnFirstVisit: home ? home.sdkChunks.length > 0 : null,
     ethersOnFirstVisit: home ? home.ethersChunks.length > 0 : null,
+    chatWalletRequestsAfterFirst: c?.walletRequests.restMax ?? null,
+    chatWalletOk: atMost(c?.walletRequests.restMax, TARGETS.chatWalletRequestsAfterFirst),
+    chatRpcBeforeRequestAfterFirst: c?.rpcBeforeRequest.restMax ?? null,
+    chatRpcOk: atMost(c?.rpcBeforeRequest.restMax, TARGETS.chatRpcBeforeRequestAfterFirst),
+    chatSendToRequestMs: c?.sendToRequestMs.restMedian ?? null,
+    chatSendToRequestOk: atMost(c?.sendToRequestMs.restMedian, TARGETS.chatSendToRequestMs),
+    chatBadgeAfterStreamMs: c?.badgeAfterStreamMs.restMedian ?? null,
+    chatBadgeOk: atMost(c?.badgeAfterStreamMs.restMedian, TARGETS.chatBadgeAfterStreamMs),
+    chatJsGzipKB: chatKB,
+    chatJsOk: atMost(chatKB, TARGETS.chatJsGzipKB),
   },
   devnet,
   app,
+  chat,
 };
 printReport(results);
 const file = path.join(import.meta.dirname, 'results.json');
@@ -51,4 +83,4 @@ console.log(
 );
 // An explicit exit: the SDK races every transaction's receipt against a 300 s timer it never clears,
 // which would keep the process alive for five minutes after the last ledger transaction.
-process.exit(devnet.ok && app.ok ? 0 : 1);
+process.exit(devnet.ok && app.ok && chat.ok ? 0 : 1);
