@@ -76,7 +76,6 @@ test('the header links navigate inside the app, without reloading it', async ({ 
 test('the pages still to come say what they will hold', async ({ page, devnet }) => {
   const address = getAddress(devnet.provider('chat-a').address);
   const pages = [
-    ['/chat', 'Chat', 'Talk to a chat provider'],
     ['/image', 'Image', 'Generate and edit images'],
     ['/speech', 'Speech', 'Transcribe audio'],
     ['/fine-tuning', 'Fine-tuning', 'Fine-tune a model'],

@@ -50,7 +50,11 @@ export function VerificationBadge({
   return (
     <>
       <button type="button" onClick={() => setOpen(true)} className="rounded-full" aria-haspopup="dialog">
-        <Badge tone={TONE[v.state]}>{BADGE_TEXT[v.state]}</Badge>
+        {/* An imported result was not checked in this browser: shown, but never as a green claim. */}
+        <Badge tone={v.imported ? 'neutral' : TONE[v.state]}>
+          {BADGE_TEXT[v.state]}
+          {v.imported ? ' (imported, not checked here)' : ''}
+        </Badge>
       </button>
       {v.state === 'unavailable' && onRetry && (
         <Button size="sm" variant="ghost" onClick={onRetry}>
@@ -64,6 +68,11 @@ export function VerificationBadge({
         className="w-[min(44rem,calc(100vw-2rem))]"
       >
         <p className="mb-3 text-sm">{v.reason}</p>
+        {v.imported === true && (
+          <p className="mb-3 text-sm text-amber-800 dark:text-amber-300">
+            This result came with an imported file; this browser has not checked it.
+          </p>
+        )}
         <dl className="grid gap-2 text-xs sm:grid-cols-[12rem_1fr]">
           {rows.map(([label, value]) => (
             <div key={label} className="contents">

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Service } from '../../lib/chain/services';
 import { actualCost } from '../../lib/chat/cost';
 import { openChatStore } from '../../lib/chat/store';
+import { repairInterrupted } from '../../lib/chat/repair';
 import type { ChatMessage, Conversation } from '../../lib/chat/types';
 import { streamChat, type ChatExchange } from '../../lib/inference/chat-request';
 import { InferenceError, problemSentence } from '../../lib/inference/errors';
@@ -50,10 +51,18 @@ export function useChatSession(service: Service | undefined) {
   }, [conversation]);
 
   // Stable, so pages can open a conversation from an effect.
-  const open = useCallback((c: Conversation | null) => {
-    current.current = c;
-    setConversation(c);
-  }, []);
+  const open = useCallback(
+    (c: Conversation | null) => {
+      // Opening another conversation stops the answer still streaming into this one.
+      controller.current?.abort();
+      const repaired = c && repairInterrupted(c);
+      current.current = repaired;
+      setConversation(repaired);
+      // Saved as repaired, so the mark stays on the next visit too.
+      if (repaired && repaired !== c) void store.put(repaired);
+    },
+    [store],
+  );
 
   /** Applies a change, shows it, and saves it (throttled while streaming, at once otherwise). */
   function update(change: (c: Conversation) => Conversation, force = true) {

@@ -29,6 +29,7 @@ export function useInference() {
     const hit = forceNew ? null : cachedHeader(key);
     if (hit) return hit;
     const [client, broker] = await Promise.all([wallet(), import('../../lib/broker')]);
+    if (forceNew) broker.forgetSdkSession(address, provider);
     const header = await broker.createRequestHeader(client, address, network, provider);
     storeHeader(key, header);
     return header;

@@ -101,3 +101,26 @@ export async function sdkProcessResponse(
   const broker = await getBroker(transport, account, network);
   return broker.inference.processResponse(provider, chatId, usageJson);
 }
+
+/**
+ * Forgets the SDK's cached session token and account info for a provider (localStorage
+ * `0g_cache_session_*`, `0g_cache_account_info_*`), so a token the provider refused (401 after a
+ * revocation) is not handed back again: the next header asks the wallet once more.
+ */
+export function forgetSdkSession(user: Address, provider: Address): void {
+  const u = user.toLowerCase();
+  const p = provider.toLowerCase();
+  try {
+    for (const key of Object.keys(localStorage)) {
+      const k = key.toLowerCase();
+      if (
+        (k.startsWith('0g_cache_session_') || k.startsWith('0g_cache_account_info_')) &&
+        k.includes(u) &&
+        k.includes(p)
+      )
+        localStorage.removeItem(key);
+    }
+  } catch {
+    // no storage: nothing cached
+  }
+}
