@@ -480,3 +480,27 @@ test('export and import as JSON and Markdown, search, delete', async ({ page, wa
   await expect(answers(page).last()).toContainText('You wrote: "And their stripes"');
   expect(await badgeTexts(page)).toEqual([]);
 });
+
+test('compare: one prompt to two providers, both answers with latency, cost and badge', async ({
+  page,
+  wallet,
+  devnet,
+}) => {
+  await wallet.install(page, { account: USER });
+  await openChat(page, devnet.provider('chat-a'));
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Compare two providers' }).click();
+  const compare = page.getByRole('region', { name: 'Compare two providers' });
+  await compare.getByRole('combobox', { name: 'Left provider' }).selectOption(devnet.provider('chat-a').address);
+  await compare.getByRole('combobox', { name: 'Right provider' }).selectOption(devnet.provider('tamper').address);
+  await compare.getByRole('textbox', { name: 'Prompt' }).fill('Which of you is honest?');
+  await compare.getByRole('button', { name: 'Compare', exact: true }).click();
+  const left = compare.getByRole('article', { name: /\(left\)$/ });
+  const right = compare.getByRole('article', { name: /\(right\)$/ });
+  await expect(left.getByRole('button', { name: 'Verified', exact: true })).toBeVisible({ timeout: 15_000 });
+  await expect(right.getByRole('button', { name: 'Content mismatch', exact: true })).toBeVisible({ timeout: 15_000 });
+  for (const side of [left, right]) {
+    await expect(side).toContainText('Which of you is honest?');
+    await expect(side).toContainText(/Latency \d+\.\d\d s/);
+    await expect(side).toContainText(/Cost [\d.]+ 0G/);
+  }
+});
