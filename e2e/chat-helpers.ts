@@ -1,3 +1,4 @@
+import type { TestWallet } from './test-wallet';
 import { expect, type Locator, type Page } from '@playwright/test';
 import {
   createPublicClient,
@@ -147,6 +148,13 @@ export async function openChat(page: Page, provider: ManifestProvider) {
   await page.getByRole('button', { name: 'Connect wallet' }).first().click();
   await page.getByRole('dialog', { name: 'Connect a wallet' }).getByRole('button', { name: 'E2E Wallet' }).click();
   await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible();
+}
+
+/** Installs the wallet as `account`, opens the chat with `provider` and waits for its funded sub-account. */
+export async function openFundedChat(page: Page, wallet: TestWallet, provider: ManifestProvider, account: number) {
+  await wallet.install(page, { account });
+  await openChat(page, provider);
+  await expectFunded(page);
 }
 
 /** Waits until the header shows a funded sub-account with the selected provider (sending then never races it). */

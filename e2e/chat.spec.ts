@@ -13,6 +13,7 @@ import {
   fundAccount,
   messages,
   openChat,
+  openFundedChat,
   pickProvider,
   questions,
   revokeAllTokens,
@@ -104,9 +105,7 @@ test('answers stream and carry their badge: Verified, Verification failed, Conte
 });
 
 test('one wallet signature per provider, none for further messages', async ({ page, wallet, devnet }) => {
-  await wallet.install(page, { account: USER });
-  await openChat(page, devnet.provider('chat-a'));
-  await expectFunded(page);
+  await openFundedChat(page, wallet, devnet.provider('chat-a'), USER);
   const before = wallet.requests.length;
   await ask(page, 'first');
   expect(signatures(wallet.requests.slice(before))).toBe(1);
@@ -118,9 +117,7 @@ test('one wallet signature per provider, none for further messages', async ({ pa
 });
 
 test('history survives a reload with its badges', async ({ page, wallet, devnet }) => {
-  await wallet.install(page, { account: USER });
-  await openChat(page, devnet.provider('chat-a'));
-  await expectFunded(page);
+  await openFundedChat(page, wallet, devnet.provider('chat-a'), USER);
   await ask(page, 'Remember me');
   await pickProvider(page, devnet.provider('tamper'));
   await ask(page, 'And me', 'Content mismatch');
@@ -248,9 +245,7 @@ test('HTTP 500, a cut stream and a malformed event keep what arrived and are nev
   wallet,
   devnet,
 }) => {
-  await wallet.install(page, { account: USER });
-  await openChat(page, devnet.provider('chat-a'));
-  await expectFunded(page);
+  await openFundedChat(page, wallet, devnet.provider('chat-a'), USER);
 
   await devnet.setFaults('chat-a', { http500: true });
   const failed = await ask(page, 'Server, are you there?', 'Not verifiable');
@@ -282,9 +277,7 @@ test('with the signature endpoint down the answer is unverified until a retry ve
   wallet,
   devnet,
 }) => {
-  await wallet.install(page, { account: USER });
-  await openChat(page, devnet.provider('chat-a'));
-  await expectFunded(page);
+  await openFundedChat(page, wallet, devnet.provider('chat-a'), USER);
   await devnet.setFaults('chat-a', { signatureDown: true });
   const answer = await ask(page, 'Sign this later', 'Verification unavailable');
   await expect(answer).toContainText('conversation: 1 message(s)');
@@ -337,9 +330,7 @@ test('a provider that goes silent times out with a plain sentence', async ({ pag
 });
 
 test('the reasoning of chat-b is shown collapsed under "Reasoning"', async ({ page, wallet, devnet }) => {
-  await wallet.install(page, { account: USER });
-  await openChat(page, devnet.provider('chat-b'));
-  await expectFunded(page);
+  await openFundedChat(page, wallet, devnet.provider('chat-b'), USER);
   const answer = await ask(page, 'Think first');
   const reasoning = 'The user wrote 2 tokens. I will restate the message';
   const summary = answer.getByText('Reasoning', { exact: true });
@@ -351,9 +342,7 @@ test('the reasoning of chat-b is shown collapsed under "Reasoning"', async ({ pa
 });
 
 test('model output with HTML or a javascript: link renders as text', async ({ page, wallet, devnet }) => {
-  await wallet.install(page, { account: USER });
-  await openChat(page, devnet.provider('chat-a'));
-  await expectFunded(page);
+  await openFundedChat(page, wallet, devnet.provider('chat-a'), USER);
   const img = '<img src=x onerror="window.__pwned=1">';
   const link = '[x](javascript:window.__pwned=2)';
   const first = await ask(page, img);
@@ -412,9 +401,7 @@ test('Enter sends, Shift+Enter adds a line; edit and resend; regenerate', async 
 });
 
 test('export and import as JSON and Markdown, search, delete', async ({ page, wallet, devnet }) => {
-  await wallet.install(page, { account: USER });
-  await openChat(page, devnet.provider('chat-a'));
-  await expectFunded(page);
+  await openFundedChat(page, wallet, devnet.provider('chat-a'), USER);
   const list = page.getByRole('complementary', { name: 'Conversations' });
   const search = list.getByRole('searchbox', { name: 'Search conversations' });
   await ask(page, 'Other topic');
