@@ -139,9 +139,7 @@ test('a reload mid-stream keeps the question and what arrived, marked incomplete
   devnet,
 }) => {
   const chatA = devnet.provider('chat-a');
-  await wallet.install(page, { account: USER });
-  await openChat(page, chatA);
-  await expectFunded(page);
+  await openFundedChat(page, wallet, chatA, USER);
   await slowStream(page, chatA, 2000);
   await send(page, 'Reload me halfway');
   await expect(answers(page).first()).toContainText('simulated on the 0G devnet');
@@ -158,9 +156,7 @@ test('a reload mid-stream keeps the question and what arrived, marked incomplete
 
 test('Stop during a slow stream keeps the partial text, marked incomplete', async ({ page, wallet, devnet }) => {
   const chatA = devnet.provider('chat-a');
-  await wallet.install(page, { account: USER });
-  await openChat(page, chatA);
-  await expectFunded(page);
+  await openFundedChat(page, wallet, chatA, USER);
   await slowStream(page, chatA, 2000);
   await send(page, 'Stop me halfway');
   const answer = answers(page).first();
@@ -183,9 +179,7 @@ test('a token revoked on chain is signed again once, then the answer comes; a re
   devnet,
 }) => {
   const chatA = devnet.provider('chat-a');
-  await wallet.install(page, { account: USER });
-  await openChat(page, chatA);
-  await expectFunded(page);
+  await openFundedChat(page, wallet, chatA, USER);
   await ask(page, 'before the revocation');
   expect(signatures(wallet.requests)).toBe(1);
 
@@ -206,9 +200,7 @@ test('a token revoked on chain is signed again once, then the answer comes; a re
 
 test('the rate limit says when to retry', async ({ page, wallet, devnet }) => {
   const chatA = devnet.provider('chat-a');
-  await wallet.install(page, { account: USER });
-  await openChat(page, chatA);
-  await expectFunded(page);
+  await openFundedChat(page, wallet, chatA, USER);
   // Signed first, so the next request leaves at once, before the bucket refills (1 request per 2 s).
   await ask(page, 'A first one');
   await drainRateLimit(devnet, USER, chatA);
@@ -308,9 +300,7 @@ test('a provider that goes silent times out with a plain sentence', async ({ pag
   // The idle limit is 60 s of no bytes: the page's clock is moved on rather than waited for.
   await page.clock.install();
   const chatA = devnet.provider('chat-a');
-  await wallet.install(page, { account: USER });
-  await openChat(page, chatA);
-  await expectFunded(page);
+  await openFundedChat(page, wallet, chatA, USER);
   await devnet.setFaults('chat-a', { firstTokenDelayMs: 120_000 });
   const headers = page.waitForResponse(
     (r) => r.request().method() === 'POST' && r.url() === `${chatA.url}/v1/proxy/chat/completions`,

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useAccount } from 'wagmi';
 import { ChatHeader } from '../components/chat/chat-header';
@@ -13,7 +13,6 @@ import { newConversation, useChatSession } from '../hooks/chat/use-chat-session'
 import { useServices } from '../hooks/marketplace/use-services';
 import { useNetwork } from '../hooks/network/use-network';
 import { estimateCost } from '../lib/chat/cost';
-import { openChatStore } from '../lib/chat/store';
 import { formatOg } from '../lib/units';
 
 const FundDialog = lazy(() => import('../components/account/fund-dialog').then((m) => ({ default: m.FundDialog })));
@@ -27,7 +26,7 @@ export function ChatPage() {
   const [params, setParams] = useSearchParams();
   const service = chatServices.find((s) => same(s.provider, params.get('provider'))) ?? chatServices[0];
   const session = useChatSession(service);
-  const store = useMemo(() => openChatStore(), []);
+  const { store } = session;
   const { subAccounts } = useAccountData(address);
   const [draft, setDraft] = useState('');
   const [fundOpen, setFundOpen] = useState(false);

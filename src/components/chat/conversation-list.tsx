@@ -9,6 +9,11 @@ import { downloadText } from '../../lib/download';
 import { useToast } from '../../hooks/ui/use-toast';
 import { Button } from '../ui/button';
 
+const EXPORTS = [
+  ['Export JSON', 'json', 'application/json', conversationToJson],
+  ['Export Markdown', 'md', 'text/markdown', conversationToMarkdown],
+] as const;
+
 interface Props {
   store: ChatStore;
   chainId: number;
@@ -102,24 +107,16 @@ export function ConversationList({ store, chainId, owner, active, onOpen, onNew 
       </ul>
       {active && active.messages.length > 0 && (
         <div className="flex flex-wrap gap-2 border-t border-zinc-200 pt-2 text-xs dark:border-zinc-800">
-          <Button
-            size="sm"
-            variant="ghost"
-            onClick={() =>
-              downloadText(`${active.title || 'chat'}.json`, 'application/json', conversationToJson(active))
-            }
-          >
-            Export JSON
-          </Button>
-          <Button
-            size="sm"
-            variant="ghost"
-            onClick={() =>
-              downloadText(`${active.title || 'chat'}.md`, 'text/markdown', conversationToMarkdown(active))
-            }
-          >
-            Export Markdown
-          </Button>
+          {EXPORTS.map(([label, ext, type, write]) => (
+            <Button
+              key={ext}
+              size="sm"
+              variant="ghost"
+              onClick={() => downloadText(`${active.title || 'chat'}.${ext}`, type, write(active))}
+            >
+              {label}
+            </Button>
+          ))}
           <Button
             size="sm"
             variant="ghost"

@@ -166,6 +166,8 @@ export function useChatSession(service: Service | undefined) {
   }
 
   return {
+    /** The one IndexedDB store the page's conversation list shares. */
+    store,
     conversation,
     streamingId,
     open,
