@@ -35,7 +35,7 @@ export default defineConfig([
     extends: [reactHooks.configs.flat.recommended],
   },
   {
-    files: ['devnet/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', '*.config.{js,ts}'],
+    files: ['devnet/**/*.ts', 'build/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -3,6 +3,7 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { nodePolyfills } from 'vite-plugin-node-polyfills';
+import { sdkTrim } from './build/sdk-trim.js';
 import { devnetConfigPlugin } from './devnet/vite-plugin.js';
 
 const nodeStub = fileURLToPath(new URL('./src/lib/node-stub.ts', import.meta.url));
@@ -11,6 +12,7 @@ export default defineConfig({
   plugins: [
     react(),
     devnetConfigPlugin(),
+    sdkTrim(),
     tailwindcss(),
     // The 0G serving broker SDK is written for Node; these are the built-ins it needs at runtime.
     nodePolyfills({
@@ -27,5 +29,14 @@ export default defineConfig({
     ],
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
-  build: { outDir: 'dist' },
+  build: {
+    outDir: 'dist',
+    rolldownOptions: {
+      output: {
+        // The Buffer polyfill in a chunk of its own: left to itself, the bundler puts it in one
+        // chunk with crypto-browserify, so loading Buffer would load ~195 KB gzip of unused crypto.
+        codeSplitting: { groups: [{ name: 'buffer', test: /vite-plugin-node-polyfills[\\/]shims[\\/]buffer[\\/]/ }] },
+      },
+    },
+  },
 });

@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'devnet/**/*.unit.test.ts'],
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'devnet/**/*.unit.test.ts', 'build/**/*.unit.test.ts'],
           environment: 'node',
         },
       },

@@ -4,7 +4,7 @@ import type { Network } from '../chain/networks';
 import type { AttestationStep, VerifyServiceResult } from '../verify/attestation';
 
 // The ONE module that imports the 0G serving broker SDK. It is loaded on first use only
-// (~430 KB gzip with ethers), so browsing the marketplace never downloads it.
+// (~240 KB gzip with ethers, after build/sdk-trim.ts), so browsing the marketplace never downloads it.
 type Sdk = typeof import('@0glabs/0g-serving-broker');
 type Broker = Awaited<ReturnType<Sdk['createZGComputeNetworkBroker']>>;
 
