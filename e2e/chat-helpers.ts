@@ -89,6 +89,24 @@ export async function fundAccount(manifest: Manifest, index: number, providers: 
   }
 }
 
+/**
+ * Asks for account `index`'s whole sub-account with a provider back (the ledger's retrieveFund), from
+ * outside the page: its balance turns into a pending refund, so the provider refuses requests.
+ */
+export async function refundAll(manifest: Manifest, index: number, provider: ManifestProvider) {
+  const { rpc, wallet, mined } = clients(manifest, index);
+  const contracts = manifest.contracts as ContractAddresses;
+  const names = await getServiceNames(rpc, contracts);
+  await mined(
+    await wallet.writeContract({
+      address: contracts.ledger,
+      abi: ledgerAbi,
+      functionName: 'retrieveFund',
+      args: [[getAddress(provider.address)], names.inference],
+    }),
+  );
+}
+
 /** Revokes every access token of account `index` with a provider, as the account page's "Revoke" does. */
 export async function revokeAllTokens(manifest: Manifest, index: number, provider: ManifestProvider) {
   const { wallet, mined } = clients(manifest, index);

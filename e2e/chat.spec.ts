@@ -16,6 +16,7 @@ import {
   openFundedChat,
   pickProvider,
   questions,
+  refundAll,
   revokeAllTokens,
   send,
   settled,
@@ -26,7 +27,8 @@ import { expect, test } from './fixtures';
 
 // The chat playground on the devnet: real contracts, the real SDK in the page, simulated providers
 // and the E2E Wallet. Account 1 chats (ledger and a sub-account with every chat provider, made on
-// chain in beforeAll); account 2 has a ledger and no sub-account. harness.spec.ts only signs
+// chain in beforeAll); account 2 has a ledger and no sub-account with chat-a (one with chat-b is
+// made and emptied by the test of a sub-account that ran out). harness.spec.ts only signs
 // messages with them, so the chain state here is this file's.
 
 const USER = 1;
@@ -230,6 +232,92 @@ test('without a sub-account the Fund dialog opens and nothing is sent', async ({
   await expect(questions(page)).toHaveCount(0);
   expect(signatures(wallet.requests)).toBe(0);
   expect(chats()).toBe(0);
+});
+
+test('a sub-account that ran out: the provider’s refusal opens the Fund dialog, then the app says so before sending', async ({
+  page,
+  wallet,
+  devnet,
+}) => {
+  const chatB = devnet.provider('chat-b');
+  await fundAccount(devnet.manifest, NO_SUB, [chatB], '3');
+  const chats = countChatRequests(page, chatB);
+  await openFundedChat(page, wallet, chatB, NO_SUB);
+  // The money leaves outside this page: its copy of the sub-account still says 1 0G.
+  await refundAll(devnet.manifest, NO_SUB, chatB);
+  await send(page, 'Am I still funded?');
+  const refused = answers(page).first();
+  await expect(refused.getByRole('alert')).toHaveText(
+    'Your sub-account with this provider is missing or too low. Fund it, then resend.',
+  );
+  await expect(badge(refused, 'Not verifiable')).toBeVisible();
+  await expect(questions(page)).toContainText('Am I still funded?');
+  expect(chats()).toBe(1);
+  const dialog = page.getByRole('dialog', { name: 'Fund a provider' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('combobox', { name: 'Provider' })).toHaveValue(new RegExp(chatB.address, 'i'));
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // Re-read after the refusal: the next message is stopped before it leaves, with the figures.
+  await expect(page.getByLabel('Sub-account')).toContainText(
+    'Sub-account 0 0G · about 0 requests · 1 0G being refunded',
+  );
+  await send(page, 'And now?');
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'The sub-account holds 0 0G; this message may cost up to' }),
+  ).toBeVisible();
+  await expect(dialog).toBeVisible();
+  await expect(composer(page)).toHaveValue('And now?');
+  await expect(questions(page)).toHaveCount(1);
+  expect(chats()).toBe(1);
+});
+
+test('a network switch in the wallet mid-answer stops it with a sentence, keeps it, and never verifies it', async ({
+  page,
+  wallet,
+  devnet,
+}) => {
+  const chatA = devnet.provider('chat-a');
+  await openFundedChat(page, wallet, chatA, USER);
+  const slow = await slowStream(page, chatA, 400);
+  await send(page, 'Take your time');
+  const answer = answers(page).first();
+  await expect(answer).toContainText('This is');
+
+  // The user picks Galileo in the wallet: the app follows, and the answer stops where it was.
+  await wallet.emit('chainChanged', '0x40da');
+  await expect(page.getByRole('combobox', { name: 'Network' })).toHaveValue('testnet');
+  await expect(questions(page)).toHaveCount(0);
+  await slow();
+
+  await wallet.emit('chainChanged', '0x7a69');
+  await expect(page.getByRole('combobox', { name: 'Network' })).toHaveValue('devnet');
+  await expect(questions(page)).toContainText('Take your time');
+  await expect(answer.getByRole('alert')).toHaveText(
+    'Incomplete: The network changed while the answer was arriving, so it was stopped. What arrived is kept.',
+  );
+  await expect(answer).toContainText('This is');
+  await expect(answer).not.toContainText('conversation:');
+  expect(await badgeTexts(page)).toEqual(['Not verifiable']);
+
+  // Saved that way: a reload shows the same.
+  await page.reload();
+  await expect(answers(page).first().getByRole('alert')).toContainText('The network changed while the answer');
+  expect(await badgeTexts(page)).toEqual(['Not verifiable']);
+
+  // Opening another conversation mid-answer stops it too, and the answer stays in its own conversation.
+  const list = page.getByRole('complementary', { name: 'Conversations' });
+  const slower = await slowStream(page, chatA, 400);
+  await send(page, 'A second slow one');
+  await expect(answers(page).nth(1)).toContainText('This is');
+  await list.getByRole('button', { name: 'New chat' }).click();
+  await expect(questions(page)).toHaveCount(0);
+  await slower();
+  await list.getByRole('button', { name: /^Take your time/ }).click();
+  await expect(answers(page).nth(1).getByRole('alert')).toHaveText(
+    'Incomplete: Stopped when another conversation was opened. What arrived is kept.',
+  );
+  expect(await badgeTexts(page)).toEqual(['Not verifiable', 'Not verifiable']);
 });
 
 test('HTTP 500, a cut stream and a malformed event keep what arrived and are never Verified', async ({

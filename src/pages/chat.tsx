@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useAccount } from 'wagmi';
 import { ChatHeader } from '../components/chat/chat-header';
@@ -8,7 +8,7 @@ import { ConversationList } from '../components/chat/conversation-list';
 import { MessageView } from '../components/chat/message-view';
 import { QueryError } from '../components/ui/query-error';
 import { ConnectButton } from '../components/wallet/connect-button';
-import { useAccountData } from '../hooks/account/use-account-data';
+import { useAccountData, useRefreshAccount } from '../hooks/account/use-account-data';
 import { newConversation, useChatSession } from '../hooks/chat/use-chat-session';
 import { useServices } from '../hooks/marketplace/use-services';
 import { useNetwork } from '../hooks/network/use-network';
@@ -25,27 +25,39 @@ export function ChatPage() {
   const chatServices = (services.data ?? []).filter((s) => s.serviceType === 'chatbot');
   const [params, setParams] = useSearchParams();
   const service = chatServices.find((s) => same(s.provider, params.get('provider'))) ?? chatServices[0];
-  const session = useChatSession(service);
+  const refreshAccount = useRefreshAccount();
+  const [fundOpen, setFundOpen] = useState(false);
+  // The provider's word beats our copy of the chain: re-read it, and offer funding (never automatic).
+  const session = useChatSession(service, (problem) => {
+    if (problem.kind !== 'unfunded') return;
+    void refreshAccount();
+    if (problem.code !== 'account_not_acknowledged') setFundOpen(true);
+  });
   const { store } = session;
   const { subAccounts } = useAccountData(address);
   const [draft, setDraft] = useState('');
-  const [fundOpen, setFundOpen] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const owner = address?.toLowerCase();
   const view = params.get('view') === 'compare' ? 'compare' : 'chat';
-  const { open } = session;
+  const { open, interrupt } = session;
+  const shown = useRef<{ chainId: number; owner?: string } | null>(null);
 
-  // Each wallet and network has its own conversations: reopen the latest, or start one.
+  // Each wallet and network has its own conversations: reopen the latest, or start one. An answer
+  // still arriving stops at once, kept in its conversation with the reason.
   useEffect(() => {
-    if (!owner) return open(null);
+    const before = shown.current;
+    shown.current = { chainId: network.chain.id, owner };
+    const why = before && before.chainId !== network.chain.id ? 'network-changed' : 'account-changed';
+    interrupt(why);
+    if (!owner) return open(null, why);
     let live = true;
     void store.list(network.chain.id, owner).then((list) => {
-      if (live) open(list[0] ?? newConversation(network.chain.id, owner));
+      if (live) open(list[0] ?? newConversation(network.chain.id, owner), why);
     });
     return () => {
       live = false;
     };
-  }, [owner, network.chain.id, store, open]);
+  }, [owner, network.chain.id, store, open, interrupt]);
 
   const conv = session.conversation;
   const sub = subAccounts.data
@@ -145,7 +157,8 @@ export function ChatPage() {
             chainId={network.chain.id}
             owner={owner}
             active={conv}
-            onOpen={open}
+            // The list's copy may be older than the saved one (an answer that just ended): open the saved one.
+            onOpen={(c) => void store.get(c.id).then((saved) => open(saved ?? c))}
             onNew={() => open(newConversation(network.chain.id, owner, service))}
           />
           <div className="flex min-w-0 flex-col gap-3">

@@ -56,6 +56,9 @@ export function ChatHeader({
                   · about {left.toString()} requests
                 </span>
               )}
+              {sub.pendingRefund > 0n && (
+                <span className="text-zinc-500"> · {formatOg(sub.pendingRefund, 6)} 0G being refunded</span>
+              )}
             </span>
           )}
           <FundButton size="sm" target={{ kind: 'inference', provider: service.provider }} />

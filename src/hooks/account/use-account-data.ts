@@ -1,4 +1,5 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { Address, Client } from 'viem';
 import { useClient } from 'wagmi';
 import { getLedgerInfo, getLockTimes, getServiceNames, getSubAccounts } from '../../lib/chain/account';
@@ -58,3 +59,15 @@ export function useAccountData(user: Address | undefined) {
 
 /** Query keys whose data a confirmed transaction changes. */
 export const ACCOUNT_QUERY_ROOTS = ['ledger', 'sub-accounts', 'history', 'balance', 'getBalance'] as const;
+
+/** Re-reads everything a transaction (or a provider saying the money ran out) may have changed. */
+export function useRefreshAccount() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    () =>
+      queryClient.invalidateQueries({
+        predicate: (q) => ACCOUNT_QUERY_ROOTS.includes(q.queryKey[0] as (typeof ACCOUNT_QUERY_ROOTS)[number]),
+      }),
+    [queryClient],
+  );
+}

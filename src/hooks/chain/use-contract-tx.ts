@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useAccount, useClient, useConfig } from 'wagmi';
 import { getConnectorClient } from 'wagmi/actions';
@@ -7,7 +6,7 @@ import { explorerTxUrl } from '../../lib/chain/networks';
 import { sendContractTx, type ContractCall, type TxResult } from '../../lib/chain/tx';
 import { toAppError } from '../../lib/errors';
 import { shortAddress } from '../../lib/format';
-import { ACCOUNT_QUERY_ROOTS } from '../account/use-account-data';
+import { useRefreshAccount } from '../account/use-account-data';
 import { useNetwork } from '../network/use-network';
 import { useToast } from '../ui/use-toast';
 
@@ -22,7 +21,7 @@ export function useContractTx() {
   const { network } = useNetwork();
   const { address } = useAccount();
   const publicClient = useClient({ chainId: network.chain.id });
-  const queryClient = useQueryClient();
+  const refresh = useRefreshAccount();
   const toast = useToast();
   const inFlight = useRef(false);
   const [pending, setPending] = useState<string | null>(null);
@@ -32,10 +31,6 @@ export function useContractTx() {
     inFlight.current = true;
     setPending(label);
     let sentHash: string | null = null;
-    const refresh = () =>
-      queryClient.invalidateQueries({
-        predicate: (q) => ACCOUNT_QUERY_ROOTS.includes(q.queryKey[0] as (typeof ACCOUNT_QUERY_ROOTS)[number]),
-      });
     try {
       const walletClient = await getConnectorClient(config, { chainId: network.chain.id, account: address });
       const result = await sendContractTx({ publicClient, walletClient }, call, (hash) => {

@@ -5,7 +5,7 @@ import { openChatStore } from '../../lib/chat/store';
 import { repairInterrupted } from '../../lib/chat/repair';
 import type { ChatMessage, Conversation } from '../../lib/chat/types';
 import { streamChat, type ChatExchange } from '../../lib/inference/chat-request';
-import { InferenceError, problemSentence } from '../../lib/inference/errors';
+import { InferenceError, problemSentence, type InferenceProblem, type StopReason } from '../../lib/inference/errors';
 import { toAppError } from '../../lib/errors';
 import { useInference } from './use-inference';
 
@@ -37,13 +37,20 @@ const exchanges = new Map<string, ChatExchange>();
  * per provider until its token expires, then none), automatic verification of every answer bound
  * to its bytes, cost from usage, and saving after every change so a reload loses nothing.
  */
-export function useChatSession(service: Service | undefined) {
+export function useChatSession(
+  service: Service | undefined,
+  /** Told when a request is refused, e.g. to offer funding when the provider says the money ran out. */
+  onRefused?: (problem: InferenceProblem) => void,
+) {
   const inference = useInference();
   const store = useMemo(() => openChatStore(), []);
   const [conversation, setConversation] = useState<Conversation | null>(null);
   const [streamingId, setStreamingId] = useState<string | null>(null);
   const controller = useRef<AbortController | null>(null);
   const current = useRef<Conversation | null>(null);
+  // Conversations whose answer was still arriving when another one was opened: that answer's last
+  // changes (its stop, its error) are still saved to them, out of sight.
+  const away = useRef(new Map<string, Conversation>());
   const lastSave = useRef(0);
 
   useEffect(() => {
@@ -52,22 +59,35 @@ export function useChatSession(service: Service | undefined) {
 
   // Stable, so pages can open a conversation from an effect.
   const open = useCallback(
-    (c: Conversation | null) => {
-      // Opening another conversation stops the answer still streaming into this one.
-      controller.current?.abort();
-      const repaired = c && repairInterrupted(c);
+    (c: Conversation | null, why: StopReason = 'conversation-changed') => {
+      // Opening another conversation stops the answer still streaming into this one, which keeps it.
+      if (controller.current && current.current) away.current.set(current.current.id, current.current);
+      controller.current?.abort(why);
+      // An answer may still be finishing in the background into the very conversation reopened.
+      const latest = c && (away.current.get(c.id) ?? c);
+      const repaired = latest && repairInterrupted(latest);
       current.current = repaired;
       setConversation(repaired);
       // Saved as repaired, so the mark stays on the next visit too.
-      if (repaired && repaired !== c) void store.put(repaired);
+      if (repaired && repaired !== latest) void store.put(repaired);
     },
     [store],
   );
 
-  /** Applies a change, shows it, and saves it (throttled while streaming, at once otherwise). */
-  function update(change: (c: Conversation) => Conversation, force = true) {
+  /**
+   * Applies a change to a conversation (the open one unless `id` says otherwise), shows it, and
+   * saves it (throttled while streaming, at once otherwise).
+   */
+  function update(change: (c: Conversation) => Conversation, force = true, id = current.current?.id) {
     const base = current.current;
-    if (!base) return;
+    if (!base || base.id !== id) {
+      const hidden = id ? away.current.get(id) : undefined;
+      if (!hidden) return;
+      const next = { ...change(hidden), updatedAt: Date.now() };
+      away.current.set(next.id, next);
+      void store.put(next);
+      return;
+    }
     const next = { ...change(base), updatedAt: Date.now() };
     current.current = next;
     setConversation(next);
@@ -77,13 +97,18 @@ export function useChatSession(service: Service | undefined) {
     }
   }
 
-  const patchMessage = (id: string, patch: Partial<ChatMessage>, force = true) =>
-    update((c) => ({ ...c, messages: c.messages.map((m) => (m.id === id ? { ...m, ...patch } : m)) }), force);
+  const patchMessage = (convId: string, id: string, patch: Partial<ChatMessage>, force = true) =>
+    update((c) => ({ ...c, messages: c.messages.map((m) => (m.id === id ? { ...m, ...patch } : m)) }), force, convId);
 
-  async function verify(messageId: string, svc: Service, exchange: ChatExchange) {
+  async function verify(convId: string, messageId: string, svc: Service, exchange: ChatExchange) {
     if (!exchange.problem)
-      patchMessage(messageId, { verification: { state: 'verifying', reason: 'Checking the TEE signature.' } }, false);
-    patchMessage(messageId, { verification: await inference.verify(svc, exchange) });
+      patchMessage(
+        convId,
+        messageId,
+        { verification: { state: 'verifying', reason: 'Checking the TEE signature.' } },
+        false,
+      );
+    patchMessage(convId, messageId, { verification: await inference.verify(svc, exchange) });
   }
 
   /** Asks the provider for one answer to the conversation so far (ending with a user message). */
@@ -99,6 +124,7 @@ export function useChatSession(service: Service | undefined) {
       status: 'partial',
       createdAt: Date.now(),
     };
+    const patch = (p: Partial<ChatMessage>, force = true) => patchMessage(conv.id, reply.id, p, force);
     update((c) => ({ ...c, messages: [...history, reply] }));
     setStreamingId(reply.id);
     const abort = new AbortController();
@@ -126,7 +152,7 @@ export function useChatSession(service: Service | undefined) {
             authorization: auth,
             body,
             signal: abort.signal,
-            onDelta: ({ content, reasoning }) => patchMessage(reply.id, { content, reasoning }, false),
+            onDelta: ({ content, reasoning }) => patch({ content, reasoning }, false),
           });
         } catch (err) {
           // A refused token is renewed once (one signature), then reported.
@@ -136,7 +162,7 @@ export function useChatSession(service: Service | undefined) {
       }
       if (!exchange) return;
       exchanges.set(reply.id, exchange);
-      patchMessage(reply.id, {
+      patch({
         content: exchange.content,
         reasoning: exchange.reasoning || undefined,
         chatId: exchange.chatId,
@@ -146,24 +172,31 @@ export function useChatSession(service: Service | undefined) {
         error: exchange.problem ? problemSentence(exchange.problem) : undefined,
         latencyMs: Math.round(performance.now() - t0),
       });
-      await verify(reply.id, svc, exchange);
+      await verify(conv.id, reply.id, svc, exchange);
     } catch (err) {
+      if (err instanceof InferenceError) onRefused?.(err.problem);
       const message =
         err instanceof InferenceError
           ? err.message
           : toAppError(err).kind === 'user-rejected'
             ? 'You declined the signature the provider needs. Nothing was sent.'
             : toAppError(err).message;
-      patchMessage(reply.id, {
+      patch({
         status: 'error',
         error: message,
         verification: { state: 'not-verifiable', reason: 'No answer arrived to verify.' },
       });
     } finally {
-      controller.current = null;
-      setStreamingId(null);
+      away.current.delete(conv.id);
+      if (controller.current === abort) {
+        controller.current = null;
+        setStreamingId(null);
+      }
     }
   }
+
+  /** Stops the answer arriving, saying why (the wallet's network or account changed). */
+  const interrupt = useCallback((why: StopReason) => controller.current?.abort(why), []);
 
   return {
     /** The one IndexedDB store the page's conversation list shares. */
@@ -201,10 +234,12 @@ export function useChatSession(service: Service | undefined) {
       await answer(service, conv.messages.slice(0, lastUser + 1));
     },
     stop: () => controller.current?.abort(),
+    interrupt,
     /** Checks a stored answer again (e.g. after "Verification unavailable"), while this visit still has its bytes. */
     reverify: async (messageId: string) => {
       const exchange = exchanges.get(messageId);
-      if (service && exchange) await verify(messageId, service, exchange);
+      const conv = current.current;
+      if (conv && service && exchange) await verify(conv.id, messageId, service, exchange);
     },
     canReverify: (messageId: string) => exchanges.has(messageId),
   };

@@ -1,5 +1,5 @@
 import { parseChatChunk, SseParser, type Usage } from '../chat/sse';
-import { InferenceError, problemFromResponse, type InferenceProblem } from './errors';
+import { InferenceError, problemFromResponse, stopReason, type InferenceProblem } from './errors';
 
 export interface ChatRequest {
   /** `{service url}/v1/proxy` */
@@ -53,7 +53,7 @@ export async function streamChat(req: ChatRequest): Promise<ChatExchange> {
       signal: req.signal,
     });
   } catch (err) {
-    if (req.signal.aborted) throw new InferenceError({ kind: 'stopped' });
+    if (req.signal.aborted) throw new InferenceError({ kind: 'stopped', because: stopReason(req.signal) });
     throw new InferenceError({ kind: 'network', message: err instanceof Error ? err.message : String(err) });
   }
   const msToHeaders = performance.now() - t0;
@@ -109,7 +109,7 @@ export async function streamChat(req: ChatRequest): Promise<ChatExchange> {
     }
     take(parser.end());
   } catch {
-    problem ??= req.signal.aborted ? { kind: 'stopped' } : { kind: 'cut' };
+    problem ??= req.signal.aborted ? { kind: 'stopped', because: stopReason(req.signal) } : { kind: 'cut' };
   }
   if (!problem && !done && !finished) problem = { kind: 'cut' };
   return {

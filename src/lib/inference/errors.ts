@@ -8,7 +8,16 @@ export type InferenceProblem =
   | { kind: 'timeout' }
   | { kind: 'cut' }
   | { kind: 'malformed' }
-  | { kind: 'stopped' };
+  | { kind: 'stopped'; because?: StopReason };
+
+/** Why the app stopped an answer itself; without one, the user pressed Stop. */
+export type StopReason = 'network-changed' | 'account-changed' | 'conversation-changed';
+
+/** The stop reason an AbortController was aborted with, if it is one of ours. */
+export function stopReason(signal: AbortSignal): StopReason | undefined {
+  const r: unknown = signal.reason;
+  return r === 'network-changed' || r === 'account-changed' || r === 'conversation-changed' ? r : undefined;
+}
 
 export class InferenceError extends Error {
   constructor(readonly problem: InferenceProblem) {
@@ -40,7 +49,16 @@ export function problemSentence(p: InferenceProblem): string {
     case 'malformed':
       return 'The provider sent something that is not a valid answer chunk. What arrived before it is kept.';
     case 'stopped':
-      return 'Stopped. What arrived is kept.';
+      switch (p.because) {
+        case 'network-changed':
+          return 'The network changed while the answer was arriving, so it was stopped. What arrived is kept.';
+        case 'account-changed':
+          return 'The wallet account changed while the answer was arriving, so it was stopped. What arrived is kept.';
+        case 'conversation-changed':
+          return 'Stopped when another conversation was opened. What arrived is kept.';
+        default:
+          return 'Stopped. What arrived is kept.';
+      }
   }
 }
 
