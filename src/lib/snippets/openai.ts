@@ -9,6 +9,12 @@ const PROMPTS = {
   edit: 'Make it look like a watercolor painting',
 };
 
+/** The end of both image requests: the first picture saved to a file, and the chat ID. */
+const jsSavedImage = (file: string) => `const output = process.env.OUTPUT ?? '${file}';
+await writeFile(output, Buffer.from(result.data[0].b64_json, 'base64'));
+console.log(\`Saved \${output}\`);
+console.log(\`chat ID: \${response.headers.get('ZG-Res-Key')}\`);`;
+
 function jsRequest(t: SnippetTarget): string {
   switch (t.serviceType) {
     case 'chatbot':
@@ -42,10 +48,7 @@ if (process.env.STREAM !== '0') {
     response_format: 'b64_json',
   })
   .withResponse();
-const output = process.env.OUTPUT ?? 'image.png';
-await writeFile(output, Buffer.from(result.data[0].b64_json, 'base64'));
-console.log(\`Saved \${output}\`);
-console.log(\`chat ID: \${response.headers.get('ZG-Res-Key')}\`);`;
+${jsSavedImage('image.png')}`;
     case 'image-editing':
       return `// The picture to edit: a PNG file.
 const input = process.env.IMAGE_FILE ?? 'input.png';
@@ -57,10 +60,7 @@ const { data: result, response } = await client.images
     response_format: 'b64_json',
   })
   .withResponse();
-const output = process.env.OUTPUT ?? 'edited.png';
-await writeFile(output, Buffer.from(result.data[0].b64_json, 'base64'));
-console.log(\`Saved \${output}\`);
-console.log(\`chat ID: \${response.headers.get('ZG-Res-Key')}\`);`;
+${jsSavedImage('edited.png')}`;
     case 'speech-to-text':
       return `// The recording to transcribe, e.g. a WAV or MP3 file.
 const input = process.env.AUDIO_FILE ?? 'audio.wav';
@@ -98,6 +98,13 @@ ${jsRequest(t)}
 `;
 }
 
+/** The end of both image requests in Python: the first picture saved to a file, and the chat ID. */
+const pySavedImage = (file: string) => `output = os.environ.get("OUTPUT", "${file}")
+with open(output, "wb") as f:
+    f.write(base64.b64decode(raw.parse().data[0].b64_json))
+print(f"Saved {output}")
+print(f"chat ID: {raw.headers.get('ZG-Res-Key')}")`;
+
 function pyRequest(t: SnippetTarget): string {
   switch (t.serviceType) {
     case 'chatbot':
@@ -130,11 +137,7 @@ print(f"chat ID: {chat_id}")`;
     size="512x512",
     response_format="b64_json",
 )
-output = os.environ.get("OUTPUT", "image.png")
-with open(output, "wb") as f:
-    f.write(base64.b64decode(raw.parse().data[0].b64_json))
-print(f"Saved {output}")
-print(f"chat ID: {raw.headers.get('ZG-Res-Key')}")`;
+${pySavedImage('image.png')}`;
     case 'image-editing':
       return `# The picture to edit: a PNG file.
 with open(os.environ.get("IMAGE_FILE", "input.png"), "rb") as image:
@@ -144,11 +147,7 @@ with open(os.environ.get("IMAGE_FILE", "input.png"), "rb") as image:
         image=("input.png", image, "image/png"),
         response_format="b64_json",
     )
-output = os.environ.get("OUTPUT", "edited.png")
-with open(output, "wb") as f:
-    f.write(base64.b64decode(raw.parse().data[0].b64_json))
-print(f"Saved {output}")
-print(f"chat ID: {raw.headers.get('ZG-Res-Key')}")`;
+${pySavedImage('edited.png')}`;
     case 'speech-to-text':
       return `# The recording to transcribe, e.g. a WAV or MP3 file.
 with open(os.environ.get("AUDIO_FILE", "audio.wav"), "rb") as audio:

@@ -12,6 +12,17 @@ const DEFAULT_PROMPT: Record<SnippetTarget['serviceType'], string> = {
   'speech-to-text': '',
 };
 
+/** The end of both image requests: the chat ID, no usage, and the first picture saved to a file. */
+const savedImage = (
+  file: string,
+) => `if (!res.ok) throw new Error(\`The provider answered \${res.status}: \${await res.text()}\`);
+const chatID = res.headers.get('ZG-Res-Key');
+const usage = undefined;
+const { data } = await res.json();
+const output = process.env.OUTPUT ?? '${file}';
+await writeFile(output, Buffer.from(data[0].b64_json, 'base64'));
+console.log(\`Saved \${output}\`);`;
+
 /** What the request part of the SDK snippet does per service type, with the chat ID and usage it leaves. */
 function request(t: SnippetTarget): string {
   const prompt = jsString(DEFAULT_PROMPT[t.serviceType]);
@@ -70,13 +81,7 @@ if (stream && res.body) {
     response_format: 'b64_json',
   }),
 });
-if (!res.ok) throw new Error(\`The provider answered \${res.status}: \${await res.text()}\`);
-const chatID = res.headers.get('ZG-Res-Key');
-const usage = undefined;
-const { data } = await res.json();
-const output = process.env.OUTPUT ?? 'image.png';
-await writeFile(output, Buffer.from(data[0].b64_json, 'base64'));
-console.log(\`Saved \${output}\`);`;
+${savedImage('image.png')}`;
     case 'image-editing':
       return `// The picture to edit: a PNG file.
 const input = process.env.IMAGE_FILE ?? 'input.png';
@@ -86,13 +91,7 @@ form.append('prompt', process.env.PROMPT ?? ${prompt});
 form.append('image', new Blob([await readFile(input)], { type: 'image/png' }), 'input.png');
 form.append('response_format', 'b64_json');
 const res = await fetch(\`\${endpoint}/images/edits\`, { method: 'POST', headers: { ...headers }, body: form });
-if (!res.ok) throw new Error(\`The provider answered \${res.status}: \${await res.text()}\`);
-const chatID = res.headers.get('ZG-Res-Key');
-const usage = undefined;
-const { data } = await res.json();
-const output = process.env.OUTPUT ?? 'edited.png';
-await writeFile(output, Buffer.from(data[0].b64_json, 'base64'));
-console.log(\`Saved \${output}\`);`;
+${savedImage('edited.png')}`;
     case 'speech-to-text':
       return `// The recording to transcribe, e.g. a WAV or MP3 file.
 const input = process.env.AUDIO_FILE ?? 'audio.wav';
