@@ -10,7 +10,7 @@ module.exports = {
       mining: { auto: true },
       accounts: {
         mnemonic: 'test test test test test test test test test test test junk',
-        count: 20,
+        count: 22, // owner #0, providers #1..#9, users #10..#21 (devnet/keys.ts)
         accountsBalance: '10000000000000000000000',
       },
       loggingEnabled: false,
