@@ -1,14 +1,12 @@
 import { useMemo } from 'react';
-import { Link, useParams } from 'react-router';
-import { getAddress, isAddress, type Address } from 'viem';
+import { Link } from 'react-router';
 import { BuildHeader } from '../components/build/build-header';
 import { BuildMessage } from '../components/build/build-message';
 import { EndpointWarning } from '../components/build/endpoint-warning';
 import { SetupChecklist } from '../components/build/setup-checklist';
 import { SnippetTabs } from '../components/build/snippet-tabs';
-import { QueryError } from '../components/ui/query-error';
+import { ProviderRoute } from '../components/provider/provider-route';
 import { paths } from '../config/routes';
-import { useService } from '../hooks/marketplace/use-services';
 import { useNetwork } from '../hooks/network/use-network';
 import type { Service } from '../lib/chain/services';
 import { TYPE_LABEL } from '../lib/marketplace';
@@ -16,35 +14,25 @@ import { safeHref } from '../lib/safe-url';
 import { snippetTarget } from '../lib/snippets';
 
 export function BuildPage() {
-  const { address = '' } = useParams();
-  const provider: Address | null = isAddress(address) ? getAddress(address) : null;
-  const { network } = useNetwork();
-  const service = useService(provider);
-  if (!provider)
-    return (
-      <BuildMessage>
-        <p className="break-all">“{address}” is not a provider address, so there is no code to show.</p>
-      </BuildMessage>
-    );
-  if (service.isPending) return <p role="status">Loading provider…</p>;
-  if (service.isError)
-    return (
-      <QueryError
-        what={`this provider from ${network.chain.name}`}
-        error={service.error}
-        onRetry={() => void service.refetch()}
-      />
-    );
-  if (!service.data)
-    return (
-      <BuildMessage>
-        <p className="break-all">
-          Provider {provider} offers no service on {network.chain.name}, so there is no code to show for it here.
-        </p>
-        <p>If it serves on another network, pick that network in the header.</p>
-      </BuildMessage>
-    );
-  return <BuildDetails service={service.data} />;
+  return (
+    <ProviderRoute
+      notAnAddress={(text) => (
+        <BuildMessage>
+          <p className="break-all">“{text}” is not a provider address, so there is no code to show.</p>
+        </BuildMessage>
+      )}
+      noService={(provider, networkName) => (
+        <BuildMessage>
+          <p className="break-all">
+            Provider {provider} offers no service on {networkName}, so there is no code to show for it here.
+          </p>
+          <p>If it serves on another network, pick that network in the header.</p>
+        </BuildMessage>
+      )}
+    >
+      {(service) => <BuildDetails service={service} />}
+    </ProviderRoute>
+  );
 }
 
 function BuildDetails({ service: s }: { service: Service }) {

@@ -1,14 +1,12 @@
-import { Link, useParams } from 'react-router';
-import { getAddress, isAddress, type Address } from 'viem';
+import { Link } from 'react-router';
 import { ModeBadge } from '../components/marketplace/mode-badge';
 import { ServicePrices } from '../components/marketplace/service-prices';
 import { AttestationPanel } from '../components/provider/attestation-panel';
+import { ProviderRoute } from '../components/provider/provider-route';
 import { CopyButton } from '../components/ui/copy-button';
 import { Panel } from '../components/ui/panel';
 import { FundButton } from '../components/account/fund-button';
-import { QueryError } from '../components/ui/query-error';
 import { paths } from '../config/routes';
-import { useService } from '../hooks/marketplace/use-services';
 import { useNetwork } from '../hooks/network/use-network';
 import { formatAdditionalInfo } from '../lib/additional-info';
 import type { Service } from '../lib/chain/services';
@@ -25,22 +23,14 @@ const USE_ACTION: Record<string, [string, string]> = {
 };
 
 export function ProviderPage() {
-  const { address = '' } = useParams();
-  const provider: Address | null = isAddress(address) ? getAddress(address) : null;
-  const { network } = useNetwork();
-  const service = useService(provider);
-  if (!provider) return <NotFoundPage what="provider" />;
-  if (service.isPending) return <p role="status">Loading provider…</p>;
-  if (service.isError)
-    return (
-      <QueryError
-        what={`this provider from ${network.chain.name}`}
-        error={service.error}
-        onRetry={() => void service.refetch()}
-      />
-    );
-  if (!service.data) return <NotFoundPage what={`provider ${provider} on ${network.chain.name}`} />;
-  return <ProviderDetails service={service.data} />;
+  return (
+    <ProviderRoute
+      notAnAddress={() => <NotFoundPage what="provider" />}
+      noService={(provider, networkName) => <NotFoundPage what={`provider ${provider} on ${networkName}`} />}
+    >
+      {(service) => <ProviderDetails service={service} />}
+    </ProviderRoute>
+  );
 }
 
 function ProviderDetails({ service: s }: { service: Service }) {
