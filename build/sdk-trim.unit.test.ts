@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SDK_PACKAGE, SDK_VERSION } from '../src/lib/broker/sdk-package';
 import { SDK_REWRITES, trimSdkModule } from './sdk-trim';
 
 // The pinned SDK's ESM build, as the app's bundler sees it.
@@ -43,5 +44,13 @@ describe('the browser build’s trim of the 0G SDK', () => {
       expect(code, name).not.toMatch(/require\('crypto(-browserify)?'\)/);
       expect(code, name).not.toMatch(/'0x[0-9a-f]{1000,}'/);
     }
+  });
+
+  it('is the SDK the adapter names, at the version it names (the Build snippets pin it too)', async () => {
+    const pkg = JSON.parse(await readFile(path.join(esmDir, '../package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+    };
+    expect(pkg).toMatchObject({ name: SDK_PACKAGE, version: SDK_VERSION });
   });
 });

@@ -4,7 +4,7 @@ import { typescriptSdk } from './sdk';
 import type { SnippetTarget } from './target';
 
 export { snippetTarget, type SnippetTarget } from './target';
-export { sdkProject, SDK_VERSION } from './sdk';
+export { sdkProject } from './sdk';
 export { SECRET_ENV } from './openai';
 
 export type SnippetId = 'sdk' | 'openai-js' | 'openai-python' | 'curl' | 'cli';

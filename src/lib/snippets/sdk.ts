@@ -1,7 +1,6 @@
+import { SDK_PACKAGE, SDK_VERSION } from '../broker/sdk-package';
 import { jsString, type SnippetTarget } from './target';
 
-/** The SDK version every snippet and the downloadable project are written for. */
-export const SDK_VERSION = '0.7.4';
 const ETHERS_VERSION = '6.17.0';
 const TSX_VERSION = '4.23.15';
 
@@ -122,11 +121,11 @@ const IMPORTS: Record<SnippetTarget['serviceType'], string> = {
  */
 export function typescriptSdk(t: SnippetTarget): string {
   return `// ${t.serviceType} on ${t.networkName} through provider ${t.provider},
-// with the 0G SDK (@0glabs/0g-serving-broker ${SDK_VERSION}), verifying the answer's TEE signature.
+// with the 0G SDK (${SDK_PACKAGE} ${SDK_VERSION}), verifying the answer's TEE signature.
 // Run: PRIVATE_KEY=0x... npx tsx index.ts   (keep the key in the environment, never in this file)
 // The wallet needs a ledger and a sub-account with this provider. Note: in Node, getRequestHeaders
 // also tops that sub-account up from the ledger when it runs low (the SDK's auto-funding).
-import { createZGComputeNetworkBroker } from '@0glabs/0g-serving-broker';
+import { createZGComputeNetworkBroker } from '${SDK_PACKAGE}';
 import { ethers } from 'ethers';
 ${IMPORTS[t.serviceType]}
 const RPC_URL = ${jsString(t.rpcUrl)};
@@ -181,7 +180,7 @@ export function sdkProject(t: SnippetTarget): { name: string; files: { path: str
     type: 'module',
     description: `Calls provider ${t.provider} on ${t.networkName} with the 0G SDK and verifies the answer`,
     scripts: { start: 'tsx index.ts' },
-    dependencies: { '@0glabs/0g-serving-broker': SDK_VERSION, ethers: ETHERS_VERSION },
+    dependencies: { [SDK_PACKAGE]: SDK_VERSION, ethers: ETHERS_VERSION },
     devDependencies: { tsx: TSX_VERSION },
     engines: { node: '>=20' },
   };

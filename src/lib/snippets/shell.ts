@@ -1,5 +1,5 @@
 import { SECRET_ENV } from './openai';
-import { SDK_VERSION } from './sdk';
+import { SDK_PACKAGE, SDK_VERSION } from '../broker/sdk-package';
 import { shellWord, type SnippetTarget } from './target';
 
 function curlRequest(t: SnippetTarget): string {
@@ -64,7 +64,7 @@ ${curlRequest(t)}
 export function cliSteps(t: SnippetTarget): string {
   const p = shellWord(t.provider);
   return `# The 0G CLI for provider ${t.provider} on ${t.networkName}. It ships with the SDK:
-npm install -g @0glabs/0g-serving-broker@${SDK_VERSION}
+npm install -g ${SDK_PACKAGE}@${SDK_VERSION}
 
 # It asks for your private key once and keeps it in ~/.0g-compute-cli: never put it in a command.
 0g-compute-cli login

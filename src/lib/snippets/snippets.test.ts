@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Address } from 'viem';
 import { devnet as devnetNetwork, mainnet } from '../chain/networks';
 import type { Service } from '../chain/services';
+import { SDK_PACKAGE } from '../broker/sdk-package';
 import { buildSnippets, sdkProject, snippetTarget, type SnippetTarget } from './index';
 import { shellWord } from './target';
 
@@ -149,7 +150,7 @@ describe('Build snippets', () => {
     };
     expect(pkg.type).toBe('module');
     expect(pkg.scripts.start).toBe('tsx index.ts');
-    expect(pkg.dependencies['@0glabs/0g-serving-broker']).toBe('0.7.4');
+    expect(pkg.dependencies[SDK_PACKAGE]).toBe('0.7.4');
     expect(project.files[1]!.text).toBe(buildSnippets(t)[0]!.code);
   });
 });
