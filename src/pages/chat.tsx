@@ -12,6 +12,7 @@ import { useAccountData, useRefreshAccount } from '../hooks/account/use-account-
 import { newConversation, useChatSession } from '../hooks/chat/use-chat-session';
 import { useServices } from '../hooks/marketplace/use-services';
 import { useNetwork } from '../hooks/network/use-network';
+import { inferenceSubAccount, usableBalance } from '../lib/chain/account';
 import { estimateCost } from '../lib/chat/cost';
 import { formatOg } from '../lib/units';
 
@@ -60,10 +61,8 @@ export function ChatPage() {
   }, [owner, network.chain.id, store, open, interrupt]);
 
   const conv = session.conversation;
-  const sub = subAccounts.data
-    ? (subAccounts.data.find((a) => a.kind === 'inference' && same(a.provider, service?.provider)) ?? null)
-    : undefined;
-  const usable = sub ? sub.balance - sub.pendingRefund : 0n;
+  const sub = subAccounts.data ? inferenceSubAccount(subAccounts.data, service?.provider) : undefined;
+  const usable = usableBalance(sub);
   const context = [conv?.systemPrompt ?? '', ...(conv?.messages ?? []).map((m) => m.content), draft].filter(Boolean);
   const estimate = service && conv ? estimateCost(service, context, conv.maxTokens) : null;
 

@@ -5,7 +5,7 @@ import { useAccount } from 'wagmi';
 import { paths } from '../../config/routes';
 import { checkTransfer, transferSplit } from '../../lib/account/rules';
 import { ledgerAbi } from '../../lib/chain/abi';
-import type { SubAccountKind } from '../../lib/chain/account';
+import { usableBalance, type SubAccountKind } from '../../lib/chain/account';
 import { shortAddress } from '../../lib/format';
 import { formatOg, NEURON_PER_OG } from '../../lib/units';
 import { useAccountData } from '../../hooks/account/use-account-data';
@@ -99,7 +99,7 @@ function FundForm({ target, onDone }: { target?: FundTarget; onDone: () => void 
       <p className="text-zinc-600 dark:text-zinc-400">
         Ledger available: <strong className="tabular-nums">{og(available)}</strong>.{' '}
         {existing
-          ? `This sub-account holds ${og(existing.balance - existing.pendingRefund)}${existing.pendingRefund > 0n ? ` plus ${og(existing.pendingRefund)} being retrieved` : ''}.`
+          ? `This sub-account holds ${og(usableBalance(existing))}${existing.pendingRefund > 0n ? ` plus ${og(existing.pendingRefund)} being retrieved` : ''}.`
           : provider
             ? 'This opens a new sub-account: at least 1 0G.'
             : ''}

@@ -1,6 +1,6 @@
 import type { Address } from 'viem';
 import { inferenceAbi, fineTuningAbi, ledgerAbi } from '../../lib/chain/abi';
-import type { SubAccount, SubAccountKind } from '../../lib/chain/account';
+import { usableBalance, type SubAccount, type SubAccountKind } from '../../lib/chain/account';
 import type { Service } from '../../lib/chain/services';
 import { LOW_RUNWAY, runway, runwayAssumption } from '../../lib/account/runway';
 import { shortAddress } from '../../lib/format';
@@ -119,7 +119,7 @@ interface RowProps {
 }
 
 function Row({ account: a, service, now, busy, onRetrieve, onAcknowledge }: RowProps) {
-  const usable = a.balance - a.pendingRefund;
+  const usable = usableBalance(a);
   const left = service ? runway(usable, service.serviceType, service.inputPrice, service.outputPrice) : null;
   const low = left !== null && left < LOW_RUNWAY;
   const title = service ? service.model : a.kind === 'fine-tuning' ? 'Fine-tuning provider' : 'Provider';

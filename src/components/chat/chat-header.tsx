@@ -1,5 +1,5 @@
 import type { Service } from '../../lib/chain/services';
-import type { SubAccount } from '../../lib/chain/account';
+import { usableBalance, type SubAccount } from '../../lib/chain/account';
 import { runway, runwayAssumption } from '../../lib/account/runway';
 import { shortAddress } from '../../lib/format';
 import { priceLabel } from '../../lib/pricing';
@@ -21,7 +21,7 @@ export function ChatHeader({
   sub: SubAccount | undefined | null;
   connected: boolean;
 }) {
-  const usable = sub ? sub.balance - sub.pendingRefund : 0n;
+  const usable = usableBalance(sub);
   const left = service && sub ? runway(usable, service.serviceType, service.inputPrice, service.outputPrice) : null;
   return (
     <div className="flex flex-wrap items-end gap-3 rounded-xl border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">

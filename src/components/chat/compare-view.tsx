@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SubAccount } from '../../lib/chain/account';
+import { inferenceSubAccount, usableBalance, type SubAccount } from '../../lib/chain/account';
 import type { Service } from '../../lib/chain/services';
 import { actualCost } from '../../lib/chat/cost';
 import type { StoredVerification } from '../../lib/chat/types';
@@ -48,8 +48,7 @@ export function CompareView({
     });
 
   async function run(i: 0 | 1, svc: Service, text: string) {
-    const sub = subAccounts?.find((a) => a.kind === 'inference' && same(a.provider, svc.provider));
-    if (!sub || sub.balance - sub.pendingRefund <= 0n) {
+    if (usableBalance(inferenceSubAccount(subAccounts, svc.provider)) <= 0n) {
       setSide(i, {
         running: false,
         error: 'No funded sub-account with this provider: fund it first (nothing is funded automatically).',

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Address } from 'viem';
 import { useAccount, useClient } from 'wagmi';
-import { setupSteps, subAccountWith, usableBalance, type Setup } from '../../lib/build/setup';
+import { setupSteps, type Setup } from '../../lib/build/setup';
+import { inferenceSubAccount, usableBalance } from '../../lib/chain/account';
 import { contractFactsQueryOptions, ledgerQueryOptions, subAccountsQueryOptions } from '../account/use-account-data';
 import { useNetwork } from '../network/use-network';
 
@@ -21,7 +22,7 @@ export function useBuildSetup(provider: Address): Setup & { address: Address | u
   });
   const subAccounts = useQuery({
     ...subAccountsQueryOptions(network, address, client, facts.data?.lockTimes),
-    refetchInterval: (q) => (usableBalance(subAccountWith(q.state.data, provider)) > 0n ? false : POLL_MS),
+    refetchInterval: (q) => (usableBalance(inferenceSubAccount(q.state.data, provider)) > 0n ? false : POLL_MS),
   });
   const setup = setupSteps({
     connected: address !== undefined && status === 'connected',

@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import type { LedgerInfo, SubAccount } from '../chain/account';
+import { inferenceSubAccount, usableBalance, type LedgerInfo, type SubAccount } from '../chain/account';
 
 /** Where one setup step stands: `unknown` when the chain could not be read. */
 export type StepStatus = 'done' | 'todo' | 'checking' | 'unknown';
@@ -23,13 +23,6 @@ export interface Setup {
   usable: bigint;
 }
 
-/** The inference sub-account with `provider` among `subs`, or null. */
-export const subAccountWith = (subs: readonly SubAccount[] | undefined, provider: Address): SubAccount | null =>
-  subs?.find((s) => s.kind === 'inference' && s.provider.toLowerCase() === provider.toLowerCase()) ?? null;
-
-/** What a provider can still charge from a sub-account: its balance minus the refund being retrieved. */
-export const usableBalance = (sub: SubAccount | null): bigint => (sub ? sub.balance - sub.pendingRefund : 0n);
-
 const statusOf = <T>(read: Read<T>, done: (data: T) => boolean): StepStatus =>
   read.status === 'pending' ? 'checking' : read.status === 'error' ? 'unknown' : done(read.data as T) ? 'done' : 'todo';
 
@@ -42,7 +35,7 @@ export function setupSteps(input: {
 }): Setup {
   const { connected, provider } = input;
   const ledgerInfo = (connected && input.ledger.data) || null;
-  const sub = connected ? subAccountWith(input.subAccounts.data, provider) : null;
+  const sub = connected ? inferenceSubAccount(input.subAccounts.data, provider) : null;
   const usable = usableBalance(sub);
   const wallet: StepStatus = connected ? 'done' : 'todo';
   const ledger = connected ? statusOf(input.ledger, (l) => l !== null) : 'todo';

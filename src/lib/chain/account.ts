@@ -29,6 +29,18 @@ export interface SubAccount {
   acknowledged: boolean;
 }
 
+/** What the provider can still charge from a sub-account (none when there is none): its balance minus the refund being retrieved. */
+export const usableBalance = (sub: SubAccount | null | undefined): bigint =>
+  sub ? sub.balance - sub.pendingRefund : 0n;
+
+/** The inference sub-account with `provider` among `subs`, or null. */
+export const inferenceSubAccount = (
+  subs: readonly SubAccount[] | undefined,
+  provider: string | undefined,
+): SubAccount | null =>
+  (provider && subs?.find((s) => s.kind === 'inference' && s.provider.toLowerCase() === provider.toLowerCase())) ||
+  null;
+
 const isRevert = (err: unknown) =>
   err instanceof BaseError && err.walk((e) => e instanceof ContractFunctionRevertedError) !== null;
 
