@@ -11,7 +11,7 @@ import {
 import { privateKeyToAccount } from 'viem/accounts';
 import type { Manifest } from '../devnet/manifest.js';
 import { inferenceAbi, ledgerAbi } from '../src/lib/chain/abi';
-import { getServiceNames } from '../src/lib/chain/account';
+import { getServiceNames } from '../src/lib/chain/ledger-reads';
 
 /**
  * Gives a manifest account a ledger and an acknowledged inference sub-account with `provider`, straight

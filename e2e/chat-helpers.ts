@@ -16,7 +16,7 @@ import {
 import { privateKeyToAccount } from 'viem/accounts';
 import type { Manifest, ManifestProvider } from '../devnet/manifest';
 import { inferenceAbi, ledgerAbi } from '../src/lib/chain/abi';
-import { getServiceNames } from '../src/lib/chain/account';
+import { getServiceNames } from '../src/lib/chain/ledger-reads';
 import type { ContractAddresses } from '../src/lib/chain/networks';
 import type { DevnetControl } from './devnet-control';
 

@@ -22,7 +22,7 @@ import {
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { rememberedTxs, rememberTx } from '../../src/lib/account/sent-txs.js';
 import { inferenceAbi, ledgerAbi } from '../../src/lib/chain/abi.js';
-import { getServiceNames } from '../../src/lib/chain/account.js';
+import { getServiceNames } from '../../src/lib/chain/ledger-reads.js';
 import { getHistory, type HistoryEntry } from '../../src/lib/chain/history.js';
 import type { ContractAddresses } from '../../src/lib/chain/networks.js';
 

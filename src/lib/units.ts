@@ -56,3 +56,8 @@ export function parseOg(input: string): bigint {
 
   return BigInt(whole || '0') * NEURON_PER_OG + BigInt(fraction.padEnd(OG_DECIMALS, '0'));
 }
+
+/** An amount with its unit, for sentences and figures: og(1_500_000_000_000_000_000n) === '1.5 0G'. */
+export function og(neuron: bigint, maxDecimals = 6): string {
+  return `${formatOg(neuron, maxDecimals)} 0G`;
+}

@@ -12,7 +12,7 @@ import { useAccountData, useRefreshAccount } from '../hooks/account/use-account-
 import { newConversation, useChatSession } from '../hooks/chat/use-chat-session';
 import { useServices } from '../hooks/marketplace/use-services';
 import { useNetwork } from '../hooks/network/use-network';
-import { inferenceSubAccount, usableBalance } from '../lib/chain/account';
+import { inferenceSubAccount, usableBalance } from '../lib/chain/ledger-reads';
 import { estimateCost } from '../lib/chat/cost';
 import { formatOg } from '../lib/units';
 

@@ -5,7 +5,7 @@ import { useAccount } from 'wagmi';
 import { paths } from '../../config/routes';
 import { checkTransfer, transferSplit } from '../../lib/account/rules';
 import { ledgerAbi } from '../../lib/chain/abi';
-import { usableBalance, type SubAccountKind } from '../../lib/chain/account';
+import { usableBalance, type SubAccountKind } from '../../lib/chain/ledger-reads';
 import { shortAddress } from '../../lib/format';
 import { formatOg, NEURON_PER_OG } from '../../lib/units';
 import { useAccountData } from '../../hooks/account/use-account-data';

@@ -2,7 +2,7 @@ import type { Address } from 'viem';
 import { useBalance } from 'wagmi';
 import { checkDeposit, checkFirstDeposit, checkRefund, MIN_LEDGER } from '../../lib/account/rules';
 import { ledgerAbi } from '../../lib/chain/abi';
-import type { LedgerInfo } from '../../lib/chain/account';
+import type { LedgerInfo } from '../../lib/chain/ledger-reads';
 import { formatOg, NEURON_PER_OG } from '../../lib/units';
 import { useContractTx } from '../../hooks/chain/use-contract-tx';
 import { useNetwork } from '../../hooks/network/use-network';

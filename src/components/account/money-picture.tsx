@@ -1,4 +1,4 @@
-import type { LedgerInfo, SubAccount } from '../../lib/chain/account';
+import type { LedgerInfo, SubAccount } from '../../lib/chain/ledger-reads';
 import { shortAddress } from '../../lib/format';
 import { formatOg } from '../../lib/units';
 import { Panel } from '../ui/panel';

@@ -1,6 +1,6 @@
 import type { Address } from 'viem';
 import { inferenceAbi, fineTuningAbi, ledgerAbi } from '../../lib/chain/abi';
-import { usableBalance, type SubAccount, type SubAccountKind } from '../../lib/chain/account';
+import { usableBalance, type SubAccount, type SubAccountKind } from '../../lib/chain/ledger-reads';
 import type { Service } from '../../lib/chain/services';
 import { LOW_RUNWAY, runway, runwayAssumption } from '../../lib/account/runway';
 import { shortAddress } from '../../lib/format';

@@ -1,5 +1,5 @@
 import type { Service } from '../../lib/chain/services';
-import { usableBalance, type SubAccount } from '../../lib/chain/account';
+import { usableBalance, type SubAccount } from '../../lib/chain/ledger-reads';
 import { runway, runwayAssumption } from '../../lib/account/runway';
 import { shortAddress } from '../../lib/format';
 import { priceLabel } from '../../lib/pricing';

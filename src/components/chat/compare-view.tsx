@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { inferenceSubAccount, usableBalance, type SubAccount } from '../../lib/chain/account';
+import { inferenceSubAccount, usableBalance, type SubAccount } from '../../lib/chain/ledger-reads';
 import type { Service } from '../../lib/chain/services';
 import { actualCost } from '../../lib/chat/cost';
 import type { StoredVerification } from '../../lib/chat/types';

@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { ChatStore } from '../../lib/chat/store';
-import { conversationFromJson, conversationToJson } from '../../lib/chat/transfer';
-import { conversationFromMarkdown, conversationToMarkdown } from '../../lib/chat/transfer-markdown';
+import { conversationFromJson, conversationToJson } from '../../lib/chat/conversation-file';
+import { conversationFromMarkdown, conversationToMarkdown } from '../../lib/chat/conversation-file-markdown';
 import type { Conversation } from '../../lib/chat/types';
 import { cn } from '../../lib/cn';
 import { downloadText } from '../../lib/download';

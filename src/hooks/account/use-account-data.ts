@@ -2,7 +2,7 @@ import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Address, Client } from 'viem';
 import { useClient } from 'wagmi';
-import { getLedgerInfo, getLockTimes, getServiceNames, getSubAccounts } from '../../lib/chain/account';
+import { getLedgerInfo, getLockTimes, getServiceNames, getSubAccounts } from '../../lib/chain/ledger-reads';
 import type { Network } from '../../lib/chain/networks';
 import { useNetwork } from '../network/use-network';
 

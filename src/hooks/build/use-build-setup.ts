@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Address } from 'viem';
 import { useAccount, useClient } from 'wagmi';
 import { setupSteps, type Setup } from '../../lib/build/setup';
-import { inferenceSubAccount, usableBalance } from '../../lib/chain/account';
+import { inferenceSubAccount, usableBalance } from '../../lib/chain/ledger-reads';
 import { contractFactsQueryOptions, ledgerQueryOptions, subAccountsQueryOptions } from '../account/use-account-data';
 import { useNetwork } from '../network/use-network';
 

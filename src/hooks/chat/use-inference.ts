@@ -6,7 +6,7 @@ import type { StoredVerification } from '../../lib/chat/types';
 import { toAppError } from '../../lib/errors';
 import { cachedHeader, dropHeader, storeHeader, type AuthKey } from '../../lib/inference/auth-cache';
 import type { ChatExchange } from '../../lib/inference/chat-request';
-import { expectedSigner, fetchSignedText } from '../../lib/inference/verify-exchange';
+import { expectedSigner, fetchSignedText } from '../../lib/inference/signed-text';
 import { verificationMode } from '../../lib/verify/mode';
 import { verifyResponse } from '../../lib/verify/response';
 import { useNetwork } from '../network/use-network';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Address } from 'viem';
-import type { LedgerInfo, SubAccount } from '../chain/account';
+import type { LedgerInfo, SubAccount } from '../chain/ledger-reads';
 import { setupSteps, type Read } from './setup';
 
 const PROVIDER: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';

@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import { inferenceSubAccount, usableBalance, type LedgerInfo, type SubAccount } from '../chain/account';
+import { inferenceSubAccount, usableBalance, type LedgerInfo, type SubAccount } from '../chain/ledger-reads';
 
 /** Where one setup step stands: `unknown` when the chain could not be read. */
 export type StepStatus = 'done' | 'todo' | 'checking' | 'unknown';

@@ -22,6 +22,15 @@ describe('provider problems', () => {
     });
   });
 
+  it('says "in a moment" for a 429 without a usable Retry-After, never "in 0 s"', async () => {
+    for (const headers of [{}, { 'Retry-After': '' }, { 'Retry-After': 'soon' }] as Record<string, string>[]) {
+      const p = await problemFromResponse(json(429, {}, headers));
+      expect(p).toEqual({ kind: 'rate-limited', retryAfterS: null });
+      expect(problemSentence(p)).toBe('The provider is limiting your requests. Try again in a moment.');
+    }
+    expect(problemSentence(await problemFromResponse(json(429, {}, { 'Retry-After': '0' })))).toContain('in 0 s');
+  });
+
   it('says why the app stopped an answer, and only for the reasons it gives itself', () => {
     const aborted = (reason?: unknown) => {
       const c = new AbortController();

@@ -74,7 +74,9 @@ export async function problemFromResponse(res: Response): Promise<InferenceProbl
     // not JSON
   }
   if (res.status === 429) {
-    const after = Number(res.headers.get('Retry-After'));
+    // Number(null) and Number('') are 0: a missing or empty header must not read as "in 0 s".
+    const header = res.headers.get('Retry-After')?.trim();
+    const after = header ? Number(header) : NaN;
     return { kind: 'rate-limited', retryAfterS: Number.isFinite(after) && after >= 0 ? Math.ceil(after) : null };
   }
   if (res.status === 401) return { kind: 'unauthorized' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { conversationFromJson, conversationToJson, MAX_IMPORT_MESSAGES } from './transfer';
-import { conversationFromMarkdown, conversationToMarkdown } from './transfer-markdown';
+import { conversationFromJson, conversationToJson, MAX_IMPORT_MESSAGES } from './conversation-file';
+import { conversationFromMarkdown, conversationToMarkdown } from './conversation-file-markdown';
 import type { ChatMessage, Conversation } from './types';
 
 const TARGET = { chainId: 31337, owner: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' };

@@ -12,7 +12,7 @@ import {
   isNeuron,
   isTemperature,
   newId,
-} from './transfer';
+} from './conversation-file';
 import { type ChatMessage, type Conversation, type MessageStatus, type StoredVerification } from './types';
 
 // Markdown export and import of a conversation: text only, so an import never carries badge claims.
