@@ -29,7 +29,7 @@ export class InferenceError extends Error {
 export function problemSentence(p: InferenceProblem): string {
   switch (p.kind) {
     case 'rate-limited':
-      return p.retryAfterS !== null
+      return p.retryAfterS !== null && p.retryAfterS > 0
         ? `The provider is limiting your requests. Try again in ${p.retryAfterS} s.`
         : 'The provider is limiting your requests. Try again in a moment.';
     case 'unauthorized':
