@@ -1,31 +1,48 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useAccount } from 'wagmi';
-import { ChatHeader } from '../components/chat/chat-header';
 import { CompareView } from '../components/chat/compare-view';
 import { Composer } from '../components/chat/composer';
 import { ConversationList } from '../components/chat/conversation-list';
 import { MessageView } from '../components/chat/message-view';
+import { ProviderPicker } from '../components/inference/provider-picker';
 import { QueryError } from '../components/ui/query-error';
 import { ConnectButton } from '../components/wallet/connect-button';
 import { useAccountData, useRefreshAccount } from '../hooks/account/use-account-data';
 import { newConversation, useChatSession } from '../hooks/chat/use-chat-session';
 import { useServices } from '../hooks/marketplace/use-services';
+import { useActivity } from '../hooks/inference/use-activity';
 import { useNetwork } from '../hooks/network/use-network';
-import { inferenceSubAccount, usableBalance } from '../lib/chain/ledger-reads';
+import { inferenceSubAccount } from '../lib/chain/ledger-reads';
+import type { Service } from '../lib/chain/services';
 import { estimateCost } from '../lib/chat/cost';
+import { defaultProvider } from '../lib/inference/default-provider';
+import { needsFunding, preflightSentence } from '../lib/inference/preflight';
 import { formatOg } from '../lib/units';
 
 const FundDialog = lazy(() => import('../components/account/fund-dialog').then((m) => ({ default: m.FundDialog })));
 const same = (a?: string | null, b?: string | null) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
+const named = (list: Service[], provider: string | null) => list.find((s) => same(s.provider, provider));
 
 export function ChatPage() {
   const { network } = useNetwork();
-  const { address, chainId } = useAccount();
+  const { address } = useAccount();
   const services = useServices();
   const chatServices = (services.data ?? []).filter((s) => s.serviceType === 'chatbot');
   const [params, setParams] = useSearchParams();
-  const service = chatServices.find((s) => same(s.provider, params.get('provider'))) ?? chatServices[0];
+  const { subAccounts } = useAccountData(address);
+  const { activity } = useActivity();
+  // A link names the provider; without one, the one used or funded last, else a funded one, else a suggestion.
+  const linked = named(chatServices, params.get('provider'));
+  const fallback = linked ? null : defaultProvider(chatServices, activity, subAccounts.data);
+  const service = linked ?? fallback?.service;
+  // Compare's right side: the `with` of the link, else the first other provider.
+  const other = named(chatServices, params.get('with')) ?? chatServices.find((s) => s !== service);
+  const pick = (key: 'provider' | 'with', provider: string) => {
+    const next = new URLSearchParams(params);
+    next.set(key, provider);
+    setParams(next, { replace: true });
+  };
   const refreshAccount = useRefreshAccount();
   const [fundOpen, setFundOpen] = useState(false);
   // The provider's word beats our copy of the chain: re-read it, and offer funding (never automatic).
@@ -35,12 +52,11 @@ export function ChatPage() {
     if (problem.code !== 'account_not_acknowledged') setFundOpen(true);
   });
   const { store } = session;
-  const { subAccounts } = useAccountData(address);
   const [draft, setDraft] = useState('');
   const [note, setNote] = useState<string | null>(null);
   const owner = address?.toLowerCase();
   const view = params.get('view') === 'compare' ? 'compare' : 'chat';
-  const { open, interrupt } = session;
+  const { open } = session;
   const shown = useRef<{ chainId: number; owner?: string } | null>(null);
 
   // Each wallet and network has its own conversations: reopen the latest, or start one. An answer
@@ -48,8 +64,8 @@ export function ChatPage() {
   useEffect(() => {
     const before = shown.current;
     shown.current = { chainId: network.chain.id, owner };
+    // (The pipeline itself stops a request still running; opening another conversation keeps its text there.)
     const why = before && before.chainId !== network.chain.id ? 'network-changed' : 'account-changed';
-    interrupt(why);
     if (!owner) return open(null, why);
     let live = true;
     void store.list(network.chain.id, owner).then((list) => {
@@ -58,28 +74,20 @@ export function ChatPage() {
     return () => {
       live = false;
     };
-  }, [owner, network.chain.id, store, open, interrupt]);
+  }, [owner, network.chain.id, store, open]);
 
   const conv = session.conversation;
   const sub = subAccounts.data ? inferenceSubAccount(subAccounts.data, service?.provider) : undefined;
-  const usable = usableBalance(sub);
   const context = [conv?.systemPrompt ?? '', ...(conv?.messages ?? []).map((m) => m.content), draft].filter(Boolean);
   const estimate = service && conv ? estimateCost(service, context, conv.maxTokens) : null;
 
   const send = (text: string): boolean => {
     if (!service || !conv) return false;
-    if (chainId !== network.chain.id) {
-      setNote(`Switch the wallet to ${network.chain.name} first.`);
-      return false;
-    }
-    const cost = estimateCost(service, [...context.slice(0, -1), text], conv.maxTokens).neuron;
-    if (sub === null || (sub && usable < cost)) {
-      setNote(
-        sub === null
-          ? 'You have no sub-account with this provider yet. Fund it first: nothing is ever funded automatically.'
-          : `The sub-account holds ${formatOg(usable, 6)} 0G; this message may cost up to ${formatOg(cost, 9)} 0G. Top it up first.`,
-      );
-      setFundOpen(true);
+    const estimate = estimateCost(service, [...context.slice(0, -1), text], conv.maxTokens).neuron;
+    const problem = session.check([{ service, estimate }])[0];
+    if (problem) {
+      setNote(preflightSentence(problem));
+      if (needsFunding(problem)) setFundOpen(true);
       return false;
     }
     setNote(null);
@@ -99,16 +107,13 @@ export function ChatPage() {
           onRetry={() => void services.refetch()}
         />
       ) : view === 'compare' ? null : (
-        <ChatHeader
+        <ProviderPicker
           services={chatServices}
           service={service}
-          onPick={(p) => {
-            const next = new URLSearchParams(params);
-            next.set('provider', p);
-            setParams(next, { replace: true });
-          }}
+          onPick={(p) => pick('provider', p)}
           sub={address ? sub : null}
           connected={!!address}
+          note={fallback?.note}
         />
       )}
       {owner && (
@@ -138,7 +143,9 @@ export function ChatPage() {
       {owner && view === 'compare' ? (
         <CompareView
           services={chatServices}
-          subAccounts={subAccounts.data}
+          left={service}
+          right={other}
+          onPick={(side, p) => pick(side === 'left' ? 'provider' : 'with', p)}
           allowLocalHttp={network.kind === 'devnet'}
         />
       ) : !owner ? (

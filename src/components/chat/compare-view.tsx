@@ -1,15 +1,16 @@
-import { useState } from 'react';
-import { inferenceSubAccount, usableBalance, type SubAccount } from '../../lib/chain/ledger-reads';
+import { useRef, useState } from 'react';
+import { useAccount } from 'wagmi';
+import { inferenceSubAccount } from '../../lib/chain/ledger-reads';
 import type { Service } from '../../lib/chain/services';
-import { actualCost } from '../../lib/chat/cost';
+import { estimateCost } from '../../lib/chat/cost';
 import type { StoredVerification } from '../../lib/chat/types';
-import { shortAddress } from '../../lib/format';
 import { streamChat } from '../../lib/inference/chat-request';
-import { InferenceError, problemSentence } from '../../lib/inference/errors';
-import { toAppError } from '../../lib/errors';
-import { formatOg } from '../../lib/units';
-import { useInference } from '../../hooks/chat/use-inference';
+import { problemSentence } from '../../lib/inference/errors';
+import { needsFunding, preflightSentence, type PreflightProblem } from '../../lib/inference/preflight';
+import { og } from '../../lib/units';
+import { useInference } from '../../hooks/inference/use-inference';
 import { FundButton } from '../account/fund-button';
+import { ProviderPicker } from '../inference/provider-picker';
 import { Button } from '../ui/button';
 import { Markdown } from './markdown';
 import { VerificationBadge } from './verification-badge';
@@ -23,93 +24,115 @@ interface Side {
   running: boolean;
 }
 
-const same = (a?: string, b?: string) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
+const SIDES = ['left', 'right'] as const;
+type SideName = (typeof SIDES)[number];
+/** Compare answers are one prompt each: the estimate assumes at most this many output tokens, and the request says so. */
+const COMPARE_MAX_TOKENS = 1024;
 
-/** One prompt to two chat providers side by side: both answers with latency, cost and badge. Not saved. */
+/**
+ * One prompt to two chat providers side by side: both answers with latency, cost and badge, through
+ * the same pipeline as chat. Nothing is sent unless both sides can pay. Not saved.
+ */
 export function CompareView({
   services,
-  subAccounts,
+  left,
+  right,
+  onPick,
   allowLocalHttp,
 }: {
   services: Service[];
-  subAccounts: SubAccount[] | undefined;
+  left: Service | undefined;
+  right: Service | undefined;
+  onPick: (side: SideName, provider: string) => void;
   allowLocalHttp: boolean;
 }) {
+  const { address } = useAccount();
   const inference = useInference();
-  const [picks, setPicks] = useState<[string, string]>([services[0]?.provider ?? '', services[1]?.provider ?? '']);
+  const subs = inference.subAccounts.data;
   const [prompt, setPrompt] = useState('');
-  const [sides, setSides] = useState<[Side | null, Side | null]>([null, null]);
-  const chosen = picks.map((p) => services.find((s) => same(s.provider, p)));
-  const setSide = (i: 0 | 1, patch: Partial<Side>) =>
-    setSides((prev) => {
-      const next = [...prev] as [Side | null, Side | null];
-      next[i] = { ...(prev[i] ?? { content: '', running: true }), ...patch };
-      return next;
-    });
+  const [sides, setSides] = useState<Record<SideName, Side | null>>({ left: null, right: null });
+  const [blocked, setBlocked] = useState<PreflightProblem[]>([]);
+  const controllers = useRef<AbortController[]>([]);
+  const chosen: Record<SideName, Service | undefined> = { left, right };
+  const setSide = (name: SideName, patch: Partial<Side>) =>
+    setSides((prev) => ({ ...prev, [name]: { ...(prev[name] ?? { content: '', running: true }), ...patch } }));
 
-  async function run(i: 0 | 1, svc: Service, text: string) {
-    if (usableBalance(inferenceSubAccount(subAccounts, svc.provider)) <= 0n) {
-      setSide(i, {
-        running: false,
-        error: 'No funded sub-account with this provider: fund it first (nothing is funded automatically).',
-      });
+  async function run(name: SideName, svc: Service, text: string, controller: AbortController) {
+    setSide(name, { content: '', running: true, error: undefined, verification: undefined, cost: undefined });
+    const outcome = await inference.run({
+      service: svc,
+      controller,
+      send: (authorization, signal) =>
+        streamChat({
+          endpoint: `${svc.url}/v1/proxy`,
+          authorization,
+          body: {
+            model: svc.model,
+            messages: [{ role: 'user', content: text }],
+            stream: true,
+            stream_options: { include_usage: true },
+            max_tokens: COMPARE_MAX_TOKENS,
+          },
+          signal,
+          onDelta: ({ content }) => setSide(name, { content }),
+        }),
+    });
+    if (outcome.kind === 'refused') {
+      setSide(name, { running: false, error: outcome.message });
       return;
     }
-    setSide(i, { content: '', running: true, error: undefined, verification: undefined });
-    const t0 = performance.now();
-    try {
-      const exchange = await streamChat({
-        endpoint: `${svc.url}/v1/proxy`,
-        authorization: await inference.authorization(svc.provider),
-        body: {
-          model: svc.model,
-          messages: [{ role: 'user', content: text }],
-          stream: true,
-          stream_options: { include_usage: true },
-        },
-        signal: new AbortController().signal,
-        onDelta: ({ content }) => setSide(i, { content }),
-      });
-      setSide(i, {
-        content: exchange.content,
-        latencyMs: Math.round(performance.now() - t0),
-        cost: exchange.usage ? actualCost(svc, exchange.usage) : undefined,
-        error: exchange.problem ? problemSentence(exchange.problem) : undefined,
-        verification: { state: 'verifying', reason: 'Checking the TEE signature.' },
-      });
-      setSide(i, { verification: await inference.verify(svc, exchange), running: false });
-    } catch (err) {
-      setSide(i, { running: false, error: err instanceof InferenceError ? err.message : toAppError(err).message });
-    }
+    const { exchange, cost, latencyMs } = outcome;
+    setSide(name, {
+      content: exchange.content,
+      latencyMs,
+      cost: cost ?? undefined,
+      error: exchange.problem ? problemSentence(exchange.problem) : undefined,
+      verification: exchange.problem ? undefined : { state: 'verifying', reason: 'Checking the TEE signature.' },
+    });
+    setSide(name, { verification: await inference.verify(svc, exchange), running: false });
   }
 
-  const busy = sides.some((s) => s?.running);
+  const compare = () => {
+    if (!left || !right) return;
+    const needs = SIDES.map((name) => {
+      const svc = chosen[name]!;
+      return {
+        service: svc,
+        estimate: estimateCost(svc, [prompt], COMPARE_MAX_TOKENS).neuron,
+        label: `The ${name} side (${svc.model})`,
+      };
+    });
+    const problems = inference.check(needs);
+    setBlocked(problems);
+    if (problems.length > 0) return;
+    controllers.current = SIDES.map(() => new AbortController());
+    SIDES.forEach((name, i) => void run(name, chosen[name]!, prompt, controllers.current[i]!));
+  };
+
+  const busy = SIDES.some((n) => sides[n]?.running);
   return (
     <section aria-label="Compare two providers" className="flex flex-col gap-3">
       <form
         className="flex flex-col gap-2"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!prompt.trim() || busy) return;
-          chosen.forEach((svc, i) => svc && void run(i as 0 | 1, svc, prompt));
+          if (prompt.trim() && !busy) compare();
         }}
       >
-        <div className="grid gap-2 sm:grid-cols-2">
-          {(['Left provider', 'Right provider'] as const).map((label, i) => (
-            <label key={label} className="flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
-              {label}
-              <select
-                value={picks[i]}
-                onChange={(e) => setPicks((p) => (i === 0 ? [e.target.value, p[1]] : [p[0], e.target.value]))}
-                className="h-9 rounded-lg border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
-              >
-                {services.map((s) => (
-                  <option key={s.provider} value={s.provider}>
-                    {s.model} — {shortAddress(s.provider)}
-                  </option>
-                ))}
-              </select>
-            </label>
+        <div className="grid gap-2 lg:grid-cols-2">
+          {SIDES.map((name) => (
+            <ProviderPicker
+              key={name}
+              label={name === 'left' ? 'Left provider' : 'Right provider'}
+              services={services}
+              service={chosen[name]}
+              onPick={(p) => {
+                setBlocked([]);
+                onPick(name, p);
+              }}
+              sub={address ? (subs ? inferenceSubAccount(subs, chosen[name]?.provider) : undefined) : null}
+              connected={!!address}
+            />
           ))}
         </div>
         <label className="flex flex-col gap-1 text-sm">
@@ -121,34 +144,67 @@ export function CompareView({
             className="rounded-xl border border-zinc-300 bg-white p-3 dark:border-zinc-700 dark:bg-zinc-900"
           />
         </label>
-        <Button type="submit" className="self-start" disabled={busy || !prompt.trim()}>
-          Compare
-        </Button>
+        {blocked.length > 0 && (
+          <div role="alert" className="flex flex-col gap-2 text-sm text-amber-800 dark:text-amber-300">
+            <p>Nothing was sent: both sides must be able to pay before either is asked.</p>
+            {blocked.map((p, i) => (
+              <div key={i} className="flex flex-wrap items-center gap-2">
+                <span>{preflightSentence(p, 'this prompt')}</span>
+                {needsFunding(p) && (
+                  <FundButton
+                    size="sm"
+                    label={`Fund ${p.need.service.model}`}
+                    target={{ kind: 'inference', provider: p.need.service.provider }}
+                  />
+                )}
+              </div>
+            ))}
+          </div>
+        )}
+        <div className="flex flex-wrap items-center gap-2">
+          {busy ? (
+            <Button type="button" variant="secondary" onClick={() => controllers.current.forEach((c) => c.abort())}>
+              Stop
+            </Button>
+          ) : (
+            <Button type="submit" disabled={!prompt.trim() || !left || !right}>
+              Compare
+            </Button>
+          )}
+          {left && right && prompt.trim() && (
+            <span className="text-xs text-zinc-600 dark:text-zinc-400">
+              Estimated cost up to{' '}
+              {og(
+                SIDES.reduce((n, s) => n + estimateCost(chosen[s]!, [prompt], COMPARE_MAX_TOKENS).neuron, 0n),
+                9,
+              )}{' '}
+              for both sides.
+            </span>
+          )}
+        </div>
       </form>
       <div className="grid gap-3 sm:grid-cols-2">
-        {sides.map((side, i) => {
-          const svc = chosen[i];
+        {SIDES.map((name) => {
+          const svc = chosen[name];
+          const side = sides[name];
           return (
             <article
-              key={i}
-              aria-label={`Answer from ${svc?.model ?? 'provider'} (${i === 0 ? 'left' : 'right'})`}
+              key={name}
+              aria-label={`Answer from ${svc?.model ?? 'provider'} (${name})`}
               className="flex min-w-0 flex-col gap-2 rounded-xl border border-zinc-200 bg-white p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900"
             >
               <p className="font-medium break-words">{svc?.model ?? '—'}</p>
               {side?.content && <Markdown text={side.content} allowLocalHttp={allowLocalHttp} />}
-              {side?.running && !side.content && <p className="text-zinc-500">…</p>}
+              {side?.running && !side.content && <p className="text-zinc-600 dark:text-zinc-400">…</p>}
               {side?.error && (
                 <p role="alert" className="text-xs text-red-700 dark:text-red-400">
                   {side.error}
                 </p>
               )}
-              {side?.error && svc && side.error.startsWith('No funded') && (
-                <FundButton size="sm" className="self-start" target={{ kind: 'inference', provider: svc.provider }} />
-              )}
-              <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500">
+              <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
                 {side?.verification && <VerificationBadge verification={side.verification} />}
                 {side?.latencyMs !== undefined && <span>Latency {(side.latencyMs / 1000).toFixed(2)} s</span>}
-                {side?.cost !== undefined && <span>Cost {formatOg(side.cost, 9)} 0G</span>}
+                {side?.cost !== undefined && <span>Cost {og(side.cost, 9)}</span>}
               </div>
             </article>
           );

@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Service } from '../../lib/chain/services';
-import { actualCost } from '../../lib/chat/cost';
 import { openChatStore } from '../../lib/chat/store';
 import { repairInterrupted } from '../../lib/chat/repair';
 import type { ChatMessage, Conversation } from '../../lib/chat/types';
 import { streamChat, type ChatExchange } from '../../lib/inference/chat-request';
-import { InferenceError, problemSentence, type InferenceProblem, type StopReason } from '../../lib/inference/errors';
-import { toAppError } from '../../lib/errors';
-import { useInference } from './use-inference';
+import { problemSentence, type InferenceProblem, type StopReason } from '../../lib/inference/errors';
+import { isFinal } from '../../lib/inference/verify';
+import { useInference } from '../inference/use-inference';
 
 const newId = () => crypto.randomUUID();
 
@@ -29,8 +28,12 @@ export function newConversation(chainId: number, owner: string, service?: Servic
   };
 }
 
-/** The exchange bytes of recent answers, kept for this visit so a verification can be retried. */
-const exchanges = new Map<string, ChatExchange>();
+/**
+ * The exchange bytes of answers whose verification could not run yet (signature endpoint down), with
+ * the service that produced them, kept for this visit so "Retry verification" can check them again.
+ * Freed once the verification is final and stored.
+ */
+const exchanges = new Map<string, { service: Service; exchange: ChatExchange }>();
 
 /**
  * One chat conversation: sending with streaming and Stop, the request header (one wallet signature
@@ -42,7 +45,7 @@ export function useChatSession(
   /** Told when a request is refused, e.g. to offer funding when the provider says the money ran out. */
   onRefused?: (problem: InferenceProblem) => void,
 ) {
-  const inference = useInference();
+  const inference = useInference({ onRefused });
   const store = useMemo(() => openChatStore(), []);
   const [conversation, setConversation] = useState<Conversation | null>(null);
   const [streamingId, setStreamingId] = useState<string | null>(null);
@@ -108,7 +111,10 @@ export function useChatSession(
         { verification: { state: 'verifying', reason: 'Checking the TEE signature.' } },
         false,
       );
-    patchMessage(convId, messageId, { verification: await inference.verify(svc, exchange) });
+    const verification = await inference.verify(svc, exchange);
+    patchMessage(convId, messageId, { verification });
+    if (isFinal(verification)) exchanges.delete(messageId);
+    else exchanges.set(messageId, { service: svc, exchange });
   }
 
   /** Asks the provider for one answer to the conversation so far (ending with a user message). */
@@ -141,51 +147,39 @@ export function useChatSession(
       temperature: conv.temperature,
       max_tokens: conv.maxTokens,
     };
-    const t0 = performance.now();
+    const outcome = await inference.run({
+      service: svc,
+      controller: abort,
+      send: (authorization, signal) =>
+        streamChat({
+          endpoint: `${svc.url}/v1/proxy`,
+          authorization,
+          body,
+          signal,
+          onDelta: ({ content, reasoning }) => patch({ content, reasoning }, false),
+        }),
+    });
     try {
-      let exchange: ChatExchange | null = null;
-      for (let attempt = 0; attempt < 2 && !exchange; attempt++) {
-        const auth = await inference.authorization(svc.provider, attempt > 0);
-        try {
-          exchange = await streamChat({
-            endpoint: `${svc.url}/v1/proxy`,
-            authorization: auth,
-            body,
-            signal: abort.signal,
-            onDelta: ({ content, reasoning }) => patch({ content, reasoning }, false),
-          });
-        } catch (err) {
-          // A refused token is renewed once (one signature), then reported.
-          if (err instanceof InferenceError && err.problem.kind === 'unauthorized' && attempt === 0) continue;
-          throw err;
-        }
+      if (outcome.kind === 'refused') {
+        patch({
+          status: 'error',
+          error: outcome.message,
+          verification: { state: 'not-verifiable', reason: 'No answer arrived to verify.' },
+        });
+        return;
       }
-      if (!exchange) return;
-      exchanges.set(reply.id, exchange);
+      const { exchange, cost, latencyMs } = outcome;
       patch({
         content: exchange.content,
         reasoning: exchange.reasoning || undefined,
         chatId: exchange.chatId,
         usage: exchange.usage ?? undefined,
-        cost: exchange.usage ? actualCost(svc, exchange.usage).toString() : undefined,
+        cost: cost?.toString(),
         status: exchange.problem ? 'partial' : 'complete',
         error: exchange.problem ? problemSentence(exchange.problem) : undefined,
-        latencyMs: Math.round(performance.now() - t0),
+        latencyMs,
       });
       await verify(conv.id, reply.id, svc, exchange);
-    } catch (err) {
-      if (err instanceof InferenceError) onRefused?.(err.problem);
-      const message =
-        err instanceof InferenceError
-          ? err.message
-          : toAppError(err).kind === 'user-rejected'
-            ? 'You declined the signature the provider needs. Nothing was sent.'
-            : toAppError(err).message;
-      patch({
-        status: 'error',
-        error: message,
-        verification: { state: 'not-verifiable', reason: 'No answer arrived to verify.' },
-      });
     } finally {
       away.current.delete(conv.id);
       if (controller.current === abort) {
@@ -194,9 +188,6 @@ export function useChatSession(
       }
     }
   }
-
-  /** Stops the answer arriving, saying why (the wallet's network or account changed). */
-  const interrupt = useCallback((why: StopReason) => controller.current?.abort(why), []);
 
   return {
     /** The one IndexedDB store the page's conversation list shares. */
@@ -234,12 +225,13 @@ export function useChatSession(
       await answer(service, conv.messages.slice(0, lastUser + 1));
     },
     stop: () => controller.current?.abort(),
-    interrupt,
+    /** What stands between a message and its request (see useInference().check). */
+    check: inference.check,
     /** Checks a stored answer again (e.g. after "Verification unavailable"), while this visit still has its bytes. */
     reverify: async (messageId: string) => {
-      const exchange = exchanges.get(messageId);
+      const kept = exchanges.get(messageId);
       const conv = current.current;
-      if (conv && service && exchange) await verify(conv.id, messageId, service, exchange);
+      if (conv && kept) await verify(conv.id, messageId, kept.service, kept.exchange);
     },
     canReverify: (messageId: string) => exchanges.has(messageId),
   };

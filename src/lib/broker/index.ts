@@ -89,19 +89,6 @@ export async function createRequestHeader(
   return auth;
 }
 
-/** The SDK's own check of a response: `processResponse(provider, chatID, usageJson)`, in this order. */
-export async function sdkProcessResponse(
-  transport: Eip1193Like,
-  account: Address,
-  network: Network,
-  provider: Address,
-  chatId: string,
-  usageJson: string | undefined,
-): Promise<boolean | null> {
-  const broker = await getBroker(transport, account, network);
-  return broker.inference.processResponse(provider, chatId, usageJson);
-}
-
 /**
  * Forgets the SDK's cached session token and account info for a provider (localStorage
  * `0g_cache_session_*`, `0g_cache_account_info_*`), so a token the provider refused (401 after a

@@ -1,5 +1,6 @@
 import { parseChatChunk, SseParser, type Usage } from '../chat/sse';
 import { InferenceError, problemFromResponse, stopReason, type InferenceProblem } from './errors';
+import { concatBytes, type Exchange } from './exchange';
 
 export interface ChatRequest {
   /** `{service url}/v1/proxy` */
@@ -12,29 +13,13 @@ export interface ChatRequest {
   idleTimeoutMs?: number;
 }
 
-/** One exchange with a provider, with the exact bytes both ways for the content check. */
-export interface ChatExchange {
-  requestBytes: Uint8Array;
-  responseBytes: Uint8Array;
-  chatId: string | null;
+/** One chat exchange: the exact bytes both ways, and the answer read from the event stream. */
+export interface ChatExchange extends Exchange {
   content: string;
   reasoning: string;
-  usage: Usage | null;
-  /** Set when the answer is not whole: stopped, cut, malformed, timeout. */
-  problem: InferenceProblem | null;
   msToHeaders: number;
   msTotal: number;
 }
-
-const concat = (parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
 
 /**
  * Sends a streamed chat completion and reads it to the end, keeping every byte. HTTP errors
@@ -114,7 +99,7 @@ export async function streamChat(req: ChatRequest): Promise<ChatExchange> {
   if (!problem && !done && !finished) problem = { kind: 'cut' };
   return {
     requestBytes,
-    responseBytes: concat(parts),
+    responseBytes: concatBytes(parts),
     chatId: headerChatId ?? completionId,
     content,
     reasoning,

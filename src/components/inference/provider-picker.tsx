@@ -2,31 +2,47 @@ import type { Service } from '../../lib/chain/services';
 import { usableBalance, type SubAccount } from '../../lib/chain/ledger-reads';
 import { runway, runwayAssumption } from '../../lib/account/runway';
 import { shortAddress } from '../../lib/format';
-import { priceLabel } from '../../lib/pricing';
+import { priceLabel, priceUnit } from '../../lib/pricing';
 import { formatOg } from '../../lib/units';
 import { FundButton } from '../account/fund-button';
 import { ModeBadge } from '../marketplace/mode-badge';
 
-/** Provider picker with price and mode, and the sub-account balance and runway for it. */
-export function ChatHeader({
+function priceText(s: Service): string {
+  const unit = priceUnit(s.serviceType, s.additionalInfo);
+  if (unit === 'token')
+    return `in ${priceLabel(s.inputPrice, 'token').amount} / out ${priceLabel(s.outputPrice, 'token').amount} per 1M tokens`;
+  const price = priceLabel(s.outputPrice, unit);
+  return `${price.amount} ${price.per}`;
+}
+
+/**
+ * A provider picker with price and mode, and the sub-account balance and runway for the chosen
+ * one with its Fund button: the same on every studio (chat, each side of compare, image, speech).
+ */
+export function ProviderPicker({
   services,
   service,
   onPick,
   sub,
   connected,
+  label = 'Provider',
+  note,
 }: {
   services: Service[];
   service: Service | undefined;
   onPick: (provider: string) => void;
   sub: SubAccount | undefined | null;
   connected: boolean;
+  label?: string;
+  /** A line under the picker, e.g. why this provider was chosen for the user. */
+  note?: string | null;
 }) {
   const usable = usableBalance(sub);
   const left = service && sub ? runway(usable, service.serviceType, service.inputPrice, service.outputPrice) : null;
   return (
     <div className="flex flex-wrap items-end gap-3 rounded-xl border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">
       <label className="flex min-w-56 flex-1 flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
-        Provider
+        {label}
         <select
           value={service?.provider ?? ''}
           onChange={(e) => onPick(e.target.value)}
@@ -34,8 +50,7 @@ export function ChatHeader({
         >
           {services.map((s) => (
             <option key={s.provider} value={s.provider}>
-              {s.model} — in {priceLabel(s.inputPrice, 'token').amount} / out{' '}
-              {priceLabel(s.outputPrice, 'token').amount} per 1M tokens — {shortAddress(s.provider)}
+              {s.model} — {priceText(s)} — {shortAddress(s.provider)}
             </option>
           ))}
         </select>
@@ -64,6 +79,7 @@ export function ChatHeader({
           <FundButton size="sm" target={{ kind: 'inference', provider: service.provider }} />
         </div>
       )}
+      {note && <p className="w-full text-xs text-zinc-600 dark:text-zinc-400">{note}</p>}
     </div>
   );
 }
