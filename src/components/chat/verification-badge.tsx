@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { StoredVerification } from '../../lib/chat/types';
+import { verificationChecks, type CheckState, type VerificationCheck } from '../../lib/verify/checks';
 import { BADGE_TEXT } from '../../lib/verify/response';
 import { Badge, type BadgeTone } from '../ui/badge';
 import { Button } from '../ui/button';
@@ -17,6 +18,58 @@ const TONE: Record<StoredVerification['state'], BadgeTone> = {
 
 const field = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
 
+/** Where the expected signer came from, in words; any other value is shown as it is. */
+const signerSource = (v: unknown) =>
+  v === 'contract'
+    ? "The contract's teeSignerAddress"
+    : v === 'additional-info'
+      ? "The provider's additionalInfo.TargetTeeAddress"
+      : v;
+const acknowledged = (v: unknown) => (v === true ? 'Yes' : v === false ? 'No' : null);
+
+/** A proof's Unix time as ISO, or null: an imported record may hold any value, and toISOString throws on a bad one. */
+function proofTime(seconds: unknown): string | null {
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) return null;
+  const date = new Date(seconds * 1000);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+const STATE_WORD: Record<CheckState, string> = { passed: 'Passed', failed: 'Failed', 'not-run': 'Not run' };
+
+const STATE_TONE: Record<CheckState, string> = {
+  passed: 'text-emerald-700 dark:text-emerald-400',
+  failed: 'text-red-700 dark:text-red-400',
+  'not-run': 'text-zinc-600 dark:text-zinc-300',
+};
+
+/** The shape carries the state as well as the colour: a tick, a cross, a dash. */
+const ICON_PATH: Record<CheckState, string> = {
+  passed: 'M5 8.5 7 10.5 11 6',
+  failed: 'M5.5 5.5l5 5m0-5-5 5',
+  'not-run': 'M5 8h6',
+};
+
+function CheckRow({ check, muted }: { check: VerificationCheck; muted: boolean }) {
+  // An imported result was not checked here, so even its passed rows are not shown in green.
+  const tone = muted && check.state === 'passed' ? STATE_TONE['not-run'] : STATE_TONE[check.state];
+  return (
+    <li className="flex gap-2">
+      <svg viewBox="0 0 16 16" aria-hidden="true" className={`mt-0.5 size-4 shrink-0 ${tone}`}>
+        <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.5" />
+        <path d={ICON_PATH[check.state]} fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" />
+      </svg>
+      <div className="min-w-0">
+        <p className="text-sm">
+          <span className="font-medium">{check.label}</span>
+          {': '}
+          <span className={`font-semibold ${tone}`}>{STATE_WORD[check.state]}</span>
+        </p>
+        <p className="text-xs break-all text-zinc-600 dark:text-zinc-300">{check.detail}</p>
+      </div>
+    </li>
+  );
+}
+
 /** The TEE badge of one answer; pressing it shows what was checked and offers the proof as JSON. */
 export function VerificationBadge({
   verification,
@@ -32,6 +85,8 @@ export function VerificationBadge({
     ['Provider', v.provider],
     ['Chat ID', v.chatId],
     ['Signer expected', v.expectedSigner],
+    ['Expected signer from', signerSource(v.signerSource)],
+    ['Signer acknowledged on chain', acknowledged(v.signerAcknowledged)],
     ['Signer recovered', v.recoveredSigner],
     ['Request sha256 (computed here)', v.localRequestHash],
     ['Response sha256 (computed here)', v.localResponseHash],
@@ -41,11 +96,11 @@ export function VerificationBadge({
     ['Signature', v.signature],
     ['Checked at', v.checkedAt],
   ];
-  const proof = v.proof as { providerIdentity?: string; tlsCertFingerprint?: string; timestamp?: number } | null;
+  const proof = typeof v.proof === 'object' ? (v.proof as Record<string, unknown> | null) : null;
   if (proof) {
     rows.push(['Provider identity (TeeTLS)', proof.providerIdentity]);
     rows.push(['TLS certificate fingerprint', proof.tlsCertFingerprint]);
-    rows.push(['Proof time', proof.timestamp ? new Date(proof.timestamp * 1000).toISOString() : null]);
+    rows.push(['Proof time', proofTime(proof.timestamp)]);
   }
   return (
     <>
@@ -73,10 +128,15 @@ export function VerificationBadge({
             This result came with an imported file; this browser has not checked it.
           </p>
         )}
+        <ul aria-label="Checks" className="mb-4 space-y-2">
+          {verificationChecks(v).map((check) => (
+            <CheckRow key={check.id} check={check} muted={v.imported === true} />
+          ))}
+        </ul>
         <dl className="grid gap-2 text-xs sm:grid-cols-[12rem_1fr]">
           {rows.map(([label, value]) => (
             <div key={label} className="contents">
-              <dt className="text-zinc-500">{label}</dt>
+              <dt className="text-zinc-600 dark:text-zinc-300">{label}</dt>
               <dd className="font-mono break-all whitespace-pre-wrap">{field(value)}</dd>
             </div>
           ))}

@@ -1,12 +1,13 @@
 import { getAddress, type Address } from 'viem';
 import type { Service } from '../chain/services';
+import type { SignerSource } from '../verify/response';
 
 /**
- * The address whose signature a response must carry: the service's TEE signer, or the separate
- * inference TEE named in additionalInfo when the provider runs its model apart from the broker
- * (as the SDK reads it; never for a centralized TeeTLS broker).
+ * The address whose signature a response must carry, and where it came from: the service's TEE
+ * signer, or the separate inference TEE named in additionalInfo when the provider runs its model
+ * apart from the broker (as the SDK reads it; never for a centralized TeeTLS broker).
  */
-export function expectedSigner(service: Service): Address {
+export function expectedSignerOf(service: Service): { address: Address; source: SignerSource } {
   try {
     const info = JSON.parse(service.additionalInfo) as {
       TargetSeparated?: unknown;
@@ -19,11 +20,16 @@ export function expectedSigner(service: Service): Address {
       typeof info.TargetTeeAddress === 'string' &&
       /^0x[0-9a-fA-F]{40}$/.test(info.TargetTeeAddress)
     )
-      return getAddress(info.TargetTeeAddress);
+      return { address: getAddress(info.TargetTeeAddress), source: 'additional-info' };
   } catch {
     // not JSON: the registered signer
   }
-  return service.teeSignerAddress;
+  return { address: service.teeSignerAddress, source: 'contract' };
+}
+
+/** The address whose signature a response must carry (see expectedSignerOf for where it comes from). */
+export function expectedSigner(service: Service): Address {
+  return expectedSignerOf(service).address;
 }
 
 export interface SignedText {

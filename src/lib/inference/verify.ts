@@ -4,7 +4,7 @@ import { toAppError } from '../errors';
 import { verificationMode } from '../verify/mode';
 import { verifyResponse } from '../verify/response';
 import type { Exchange } from './exchange';
-import { expectedSigner, fetchSignedText, type SignedText } from './signed-text';
+import { expectedSignerOf, fetchSignedText, type SignedText } from './signed-text';
 
 /** Signed texts already fetched, by service URL and chat ID: a retry or a second look never fetches again. */
 const signedTexts = new Map<string, SignedText>();
@@ -39,10 +39,13 @@ export async function verifyExchange(svc: Service, exchange: Exchange): Promise<
       unavailable = toAppError(err).details;
     }
   }
+  const signer = expectedSignerOf(svc);
   const result = await verifyResponse({
     mode,
     provider: svc.provider,
-    expectedSigner: expectedSigner(svc),
+    expectedSigner: signer.address,
+    signerSource: signer.source,
+    signerAcknowledged: svc.teeSignerAcknowledged,
     chatId: exchange.chatId,
     signed,
     requestBytes: exchange.requestBytes,

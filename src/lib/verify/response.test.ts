@@ -2,6 +2,8 @@ import { Wallet } from 'ethers';
 import { sha256 } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
+import type { Service } from '../chain/services';
+import { expectedSigner, expectedSignerOf } from '../inference/signed-text';
 import { BADGE_TEXT, parseSignedText, proofJson, verifyResponse, type VerificationInput } from './response';
 
 const tee = privateKeyToAccount(generatePrivateKey());
@@ -157,6 +159,57 @@ describe('verifyResponse', () => {
     expect(r.reason).toMatch(/SDK rejected/);
   });
 
+  it('records where the expected signer came from and whether it is acknowledged', async () => {
+    const plain = await verifyResponse(await input(hashesText));
+    expect(plain).toMatchObject({ state: 'verified', signerSource: null, signerAcknowledged: null });
+    const told = await verifyResponse(
+      await input(hashesText, { signerSource: 'additional-info', signerAcknowledged: true }),
+    );
+    expect(told).toMatchObject({ state: 'verified', signerSource: 'additional-info', signerAcknowledged: true });
+    expect(JSON.parse(proofJson(told))).toMatchObject({ signerSource: 'additional-info', signerAcknowledged: true });
+  });
+
+  it('names the additionalInfo signer when another key signed', async () => {
+    const r = await verifyResponse({
+      ...(await input(hashesText, { signerSource: 'additional-info' })),
+      signed: { text: hashesText, signature: await rogue.signMessage({ message: hashesText }) },
+    });
+    expect(r.state).toBe('failed');
+    expect(r.reason).toContain('additionalInfo');
+    expect(r.reason).toContain(rogue.address);
+    expect(r.reason).toContain(tee.address);
+  });
+
+  it('fails when the TEE signer is not acknowledged on chain, however good the signature', async () => {
+    for (const mode of ['TeeML', 'TeeTLS'] as const) {
+      const text = mode === 'TeeML' ? hashesText : proofText();
+      const r = await verifyResponse(await input(text, { mode, signerAcknowledged: false }));
+      expect(r.state).toBe('failed');
+      expect(r.reason).toBe(
+        "The service's TEE signer is not acknowledged on chain by the contract owner, so signatures from it prove nothing.",
+      );
+      expect(r.signerAcknowledged).toBe(false);
+      expect(r.recoveredSigner).toBe(tee.address);
+      expect(r.signedResponseHash).toBeNull();
+    }
+    // Retrying cannot help, so it is a failure even before the signature could be fetched.
+    const early = await verifyResponse(
+      await input(hashesText, { signerAcknowledged: false, signed: null, unavailable: 'HTTP 502' }),
+    );
+    expect(early.state).toBe('failed');
+    expect(early.recoveredSigner).toBeNull();
+  });
+
+  it('is complete without the SDK verdict: a wrong signer or content still fails', async () => {
+    const wrong = await verifyResponse({
+      ...(await input(hashesText, { signerAcknowledged: true })),
+      signed: { text: hashesText, signature: await rogue.signMessage({ message: hashesText }) },
+    });
+    expect(wrong.state).toBe('failed');
+    const other = await verifyResponse(await input(`${hex(requestBytes)}:${'1'.repeat(64)}`));
+    expect(other.state).toBe('content-mismatch');
+  });
+
   it('reports a request hash mismatch', async () => {
     const r = await verifyResponse(await input(`${'0'.repeat(64)}:${hex(responseBytes)}`));
     expect(r.state).toBe('content-mismatch');
@@ -209,5 +262,48 @@ describe('verifyResponse', () => {
     expect(r.state).toBe('unavailable');
     expect(r.reason).toMatch(/signature endpoint could not be reached/);
     expect((await verifyResponse(await input(hashesText, { signed: null }))).state).toBe('unavailable');
+  });
+});
+
+describe('expectedSignerOf', () => {
+  const separateTee = privateKeyToAccount(generatePrivateKey());
+  const separate = separateTee.address;
+  const service = (additionalInfo: string): Service => ({
+    provider,
+    serviceType: 'chatbot',
+    url: 'https://provider.example',
+    inputPrice: 1n,
+    outputPrice: 1n,
+    updatedAt: 0n,
+    model: 'm',
+    verifiability: 'TeeML',
+    additionalInfo,
+    teeSignerAddress: tee.address,
+    teeSignerAcknowledged: true,
+  });
+
+  it("names the provider's own TargetTeeAddress when it runs the model apart, and says so", async () => {
+    const svc = service(JSON.stringify({ TargetSeparated: true, TargetTeeAddress: separate.toLowerCase() }));
+    const of = expectedSignerOf(svc);
+    expect(of).toEqual({ address: separate, source: 'additional-info' });
+    expect(expectedSigner(svc)).toBe(separate);
+    const r = await verifyResponse({
+      ...(await input(hashesText)),
+      expectedSigner: of.address,
+      signerSource: of.source,
+      signed: { text: hashesText, signature: await separateTee.signMessage({ message: hashesText }) },
+    });
+    expect(r).toMatchObject({ state: 'verified', signerSource: 'additional-info', expectedSigner: separate });
+  });
+
+  it("falls back to the contract's teeSignerAddress otherwise", () => {
+    for (const info of [
+      '',
+      'not json',
+      JSON.stringify({ TargetSeparated: false, TargetTeeAddress: separate }),
+      JSON.stringify({ TargetSeparated: true, TargetTeeAddress: separate, ProviderType: 'centralized' }),
+      JSON.stringify({ TargetSeparated: true, TargetTeeAddress: '0x1234' }),
+    ])
+      expect(expectedSignerOf(service(info))).toEqual({ address: tee.address, source: 'contract' });
   });
 });

@@ -75,11 +75,18 @@ export function parseSignedText(text: string): SignedContent {
   return { format: 'hashes', requestHash, responseHash };
 }
 
+/** Where the expected signer comes from: the contract's teeSignerAddress, or the provider's own additionalInfo.TargetTeeAddress. */
+export type SignerSource = 'contract' | 'additional-info';
+
 export interface VerificationInput {
   mode: VerificationMode;
   provider: Address;
-  /** The service's teeSignerAddress from the chain. */
+  /** The service's teeSignerAddress from the chain, or the TargetTeeAddress its additionalInfo names. */
   expectedSigner: Address;
+  /** Which of the two `expectedSigner` is (see expectedSignerOf). */
+  signerSource?: SignerSource;
+  /** The service's teeSignerAcknowledged; false fails the check, as the SDK does (undefined: not known). */
+  signerAcknowledged?: boolean;
   chatId: string | null;
   /** From GET {url}/v1/proxy/signature/{chatId}; null when not fetched. */
   signed: { text: string; signature: string } | null;
@@ -87,7 +94,7 @@ export interface VerificationInput {
   requestBytes: Uint8Array;
   /** Exactly the bytes received; for a stream, the raw bytes of the whole event stream. */
   responseBytes: Uint8Array;
-  /** TeeML: what the SDK's processResponse answered (undefined if not asked). */
+  /** TeeML: what the SDK's processResponse answered, if asked; only `false` counts. Not needed: the checks here are complete without it. */
   sdkVerdict?: boolean | null;
   /** Set when the signature endpoint could not be reached (its message). */
   unavailable?: string;
@@ -101,6 +108,10 @@ export interface VerificationResult {
   provider: Address;
   chatId: string | null;
   expectedSigner: Address;
+  /** As given; null when the caller did not say, so the detail view claims no source. */
+  signerSource: SignerSource | null;
+  /** The chain's teeSignerAcknowledged as given; null when the caller did not say. */
+  signerAcknowledged: boolean | null;
   recoveredSigner: Address | null;
   signedText: string | null;
   signature: string | null;
@@ -134,6 +145,7 @@ const UNBOUND =
 /** Checks one inference response: TEE signature, signer, and that the signed hashes are of these exact bytes. */
 export async function verifyResponse(input: VerificationInput): Promise<VerificationResult> {
   const { mode, provider, expectedSigner, chatId, signed } = input;
+  const signerSource = input.signerSource ?? null;
   const base: VerificationResult = {
     state: 'not-verifiable',
     reason: '',
@@ -141,6 +153,8 @@ export async function verifyResponse(input: VerificationInput): Promise<Verifica
     provider,
     chatId,
     expectedSigner,
+    signerSource,
+    signerAcknowledged: input.signerAcknowledged ?? null,
     recoveredSigner: null,
     signedText: signed?.text ?? null,
     signature: signed?.signature ?? null,
@@ -161,6 +175,13 @@ export async function verifyResponse(input: VerificationInput): Promise<Verifica
   if (mode === 'none')
     return done('not-verifiable', 'This response cannot be verified: the service declares no TEE mode.');
   if (!chatId) return done('not-verifiable', 'The provider returned no chat ID, so there is no signature to look up.');
+  // Before the signature: an unacknowledged key fails whatever it signed, so retrying would not help.
+  if (input.signerAcknowledged === false)
+    return done(
+      'failed',
+      "The service's TEE signer is not acknowledged on chain by the contract owner, so signatures from it prove nothing.",
+      { recoveredSigner: signed ? await recover(signed.text, signed.signature) : null },
+    );
   if (input.unavailable !== undefined)
     return done('unavailable', `The signature endpoint could not be reached (${input.unavailable}); try again.`);
   if (!signed) return done('unavailable', 'The signature for this response has not been fetched yet; try again.');
@@ -170,7 +191,9 @@ export async function verifyResponse(input: VerificationInput): Promise<Verifica
   if (recoveredSigner.toLowerCase() !== expectedSigner.toLowerCase())
     return done(
       'failed',
-      `The response was signed by ${recoveredSigner}, not by the service's TEE signer ${expectedSigner}.`,
+      signerSource === 'additional-info'
+        ? `The response was signed by ${recoveredSigner}, not by ${expectedSigner}, the TEE signer the provider names in its additionalInfo.`
+        : `The response was signed by ${recoveredSigner}, not by the service's TEE signer ${expectedSigner}.`,
       { recoveredSigner },
     );
   if (mode === 'TeeML' && input.sdkVerdict === false)
