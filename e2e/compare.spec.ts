@@ -30,6 +30,10 @@ test('a compare link opens exactly its two providers and answers both with badge
 }) => {
   const [a, tls] = [devnet.provider('chat-a'), devnet.provider('chat-tls')];
   await wallet.install(page, { account: BOTH });
+  const signedTextFetches: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/v1/proxy/signature/')) signedTextFetches.push(`${r.method()} ${r.url()}`);
+  });
   await page.goto(compareLink(a, tls));
   await connect(page);
   const compare = page.getByRole('region', { name: 'Compare two providers' });
@@ -50,6 +54,9 @@ test('a compare link opens exactly its two providers and answers both with badge
     await expect(side).toContainText('Say something true.');
     await expect(side).toContainText(/Cost [\d.]+ 0G/);
   }
+  // Each answer's signed text is fetched once (the SDK's processResponse used to fetch it again).
+  expect(signedTextFetches.filter((f) => f.includes(a.url))).toHaveLength(1);
+  expect(signedTextFetches.filter((f) => f.includes(tls.url))).toHaveLength(1);
   // Picking another side keeps the link shareable.
   await compare.getByRole('combobox', { name: 'Right provider' }).selectOption(devnet.provider('tamper').address);
   await expect(page).toHaveURL(new RegExp(`with=${devnet.provider('tamper').address}`));
