@@ -35,7 +35,32 @@ const FACTS = [
   'TeeTLS brokers sign a routing proof for the upstream they relay to.',
 ];
 
-/** A deterministic answer so tests can predict it; markdown with a list and a code block. */
+/** A prompt containing this phrase (any case) gets the GitHub-flavoured Markdown answer. */
+export const GFM_TRIGGER = 'markdown table';
+
+/** The GFM body: a table, a task list, strikethrough and a line of raw HTML that must show as text. */
+function gfmBody(prompt: string, hash: string): string[] {
+  return [
+    '| Check | Value | Unit |',
+    '| :--- | ---: | :---: |',
+    `| Length | ${countTokens(prompt)} | tokens |`,
+    `| Length | ${prompt.length} | characters |`,
+    `| SHA-256 | \`${hash}\` | first 4 bytes |`,
+    '',
+    '- [x] Sign the response in the TEE',
+    '- [x] Bind the request and response bytes',
+    '- [ ] Settle the fee on chain',
+    '',
+    '~~Trust the provider~~ Check the signature.',
+    '',
+    '<p>This line is raw HTML.</p>',
+  ];
+}
+
+/**
+ * A deterministic answer so tests can predict it: markdown with a list and a code block, or with a
+ * table, a task list and strikethrough when the prompt contains GFM_TRIGGER.
+ */
 export function composeReply(
   model: string,
   messages: readonly ChatMessage[],
@@ -46,17 +71,19 @@ export function composeReply(
   const digest = createHash('sha256').update(prompt).digest();
   const quoted = prompt.length > 160 ? `${prompt.slice(0, 157)}...` : prompt;
   const fact = FACTS[(digest[0] ?? 0) % FACTS.length];
-  const content = [
-    `This is **${model}**, simulated on the 0G devnet. You wrote: "${quoted}"`,
-    '',
-    `1. Your message has ${countTokens(prompt)} tokens and ${prompt.length} characters.`,
-    `2. Its SHA-256 starts with \`${digest.subarray(0, 4).toString('hex')}\`.`,
-    `3. ${fact}`,
-    '',
-    '```text',
-    `conversation: ${messages.length} message(s)`,
-    '```',
-  ].join('\n');
+  const hash = digest.subarray(0, 4).toString('hex');
+  const body = prompt.toLowerCase().includes(GFM_TRIGGER)
+    ? gfmBody(prompt, hash)
+    : [
+        `1. Your message has ${countTokens(prompt)} tokens and ${prompt.length} characters.`,
+        `2. Its SHA-256 starts with \`${hash}\`.`,
+        `3. ${fact}`,
+        '',
+        '```text',
+        `conversation: ${messages.length} message(s)`,
+        '```',
+      ];
+  const content = [`This is **${model}**, simulated on the 0G devnet. You wrote: "${quoted}"`, '', ...body].join('\n');
   if (!reasoning) return { content };
   return {
     content,

@@ -1,44 +1,54 @@
+import { Lexer, Tokenizer, type Token, type Tokens } from 'marked';
+import type { HighlightLanguage } from '../highlight';
 import { safeHref } from '../safe-url';
-import { inlineText, parseInline } from './markdown-inline';
 
-export { inlineText };
-
-/** Inline content: everything the parser does not recognise stays `text`, including any HTML. */
-export type MdInline =
-  | { type: 'text'; text: string }
-  | { type: 'code'; text: string }
-  | { type: 'strong'; children: MdInline[] }
-  | { type: 'em'; children: MdInline[] }
-  | { type: 'link'; url: string; children: MdInline[] }
-  | { type: 'image'; url: string; alt: string }
-  | { type: 'break' };
-
-/** Block content; `code.closed` is false while a fence is still streaming in. */
-export type MdBlock =
-  | { type: 'paragraph'; children: MdInline[] }
-  | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; children: MdInline[] }
-  | { type: 'code'; lang: string; text: string; closed: boolean }
-  | { type: 'blockquote'; children: MdBlock[] }
-  | { type: 'list'; ordered: boolean; start: number; items: MdBlock[][] }
-  | { type: 'hr' };
-
-// Each level of quote or list re-reads its lines and recurses; past this depth markers stay text.
+// Deeper nesting stays literal text. marked re-scans the rest of a paragraph for every level of
+// emphasis and recurses per level of emphasis, quote and list, so a few thousand nested `*a` from a
+// hostile provider would block the page for seconds (on every streamed token) and overflow the stack.
+const MAX_INLINE_DEPTH = 8;
 const MAX_BLOCK_DEPTH = 8;
 
-const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
-const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/;
-const HR = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const QUOTE = /^ {0,3}> ?/;
-const LIST = /^( {0,3})([-*+]|\d{1,9}[.)])(?:([ \t]+)(.*))?$/;
+/** marked's tokenizer with nesting bounded; only used through lexMarkdown, one instance per run. */
+class BoundedTokenizer extends Tokenizer {
+  private inline = 0;
+  private block = 0;
 
-/** Parses untrusted Markdown (CommonMark subset, no raw HTML) into blocks; never throws. */
-export function parseMarkdown(text: string): MdBlock[] {
+  override emStrong(src: string, masked: string, prev?: string) {
+    return this.inline >= MAX_INLINE_DEPTH ? undefined : this.nest('inline', () => super.emStrong(src, masked, prev));
+  }
+
+  override del(src: string, masked: string, prev?: string) {
+    return this.inline >= MAX_INLINE_DEPTH ? undefined : this.nest('inline', () => super.del(src, masked, prev));
+  }
+
+  override blockquote(src: string) {
+    return this.block >= MAX_BLOCK_DEPTH ? undefined : this.nest('block', () => super.blockquote(src));
+  }
+
+  override list(src: string) {
+    return this.block >= MAX_BLOCK_DEPTH ? undefined : this.nest('block', () => super.list(src));
+  }
+
+  private nest<T>(level: 'inline' | 'block', read: () => T): T {
+    this[level]++;
+    try {
+      return read();
+    } finally {
+      this[level]--;
+    }
+  }
+}
+
+/**
+ * Lexes untrusted Markdown (GitHub-flavoured) into marked's tokens, or null when the lexer fails, so
+ * the caller shows the text unformatted. Only the lexer: marked's HTML output is never used.
+ */
+export function lexMarkdown(text: string): Token[] | null {
   try {
-    return parseBlocks(String(text).split(/\r\n?|\n/), 0);
+    // A fresh lexer each run: it writes into its options, and the tokenizer counts depth per run.
+    return new Lexer({ gfm: true, tokenizer: new BoundedTokenizer() }).lex(String(text));
   } catch {
-    // A parser bug must not take the chat down: the message still shows, unformatted.
-    return text ? [{ type: 'paragraph', children: [{ type: 'text', text: String(text) }] }] : [];
+    return null;
   }
 }
 
@@ -47,170 +57,86 @@ export function linkTarget(url: string, allowLocalHttp: boolean): string | null 
   return safeHref(url, { allowLocalHttp });
 }
 
-// ---- blocks ----
-
-interface Fence {
-  indent: number;
-  marker: string;
-  lang: string;
+/** A link's or image's destination as written, with character references resolved (autolinks are literal). */
+export function tokenHref(token: Tokens.Link | Tokens.Image): string {
+  return token.type === 'link' && token.autolink ? token.href : decodeEntities(token.href);
 }
 
-interface Marker {
-  indent: number;
-  ordered: boolean;
-  delim: string;
-  start: number;
-  contentIndent: number;
-  content: string;
+/** What a text token reads as: marked leaves named character references, and raw HTML's contents, to its HTML output. */
+export function textOf(token: Tokens.Text): string {
+  return token.escaped ? token.text : decodeEntities(token.text);
 }
 
-function parseBlocks(lines: string[], depth: number): MdBlock[] {
-  const blocks: MdBlock[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i] ?? '';
-    const fence = fenceOpen(line);
-    const heading = HEADING.exec(line);
-    const marker = depth < MAX_BLOCK_DEPTH ? listMarker(line) : null;
-    if (isBlank(line)) {
-      i++;
-    } else if (fence) {
-      const body: string[] = [];
-      let closed = false;
-      for (i++; i < lines.length && !closed; i++) {
-        const l = lines[i] ?? '';
-        closed = closesFence(l, fence.marker);
-        if (!closed) body.push(stripIndent(l, fence.indent));
-      }
-      blocks.push({ type: 'code', lang: fence.lang, text: body.join('\n'), closed });
-    } else if (heading) {
-      const level = (heading[1] ?? '#').length as 1 | 2 | 3 | 4 | 5 | 6;
-      blocks.push({ type: 'heading', level, children: parseInline(headingText(heading[2] ?? '')) });
-      i++;
-    } else if (HR.test(line)) {
-      blocks.push({ type: 'hr' });
-      i++;
-    } else if (depth < MAX_BLOCK_DEPTH && QUOTE.test(line)) {
-      const inner: string[] = [];
-      for (let q = QUOTE.exec(lines[i] ?? ''); q; q = QUOTE.exec(lines[++i] ?? '')) {
-        inner.push((lines[i] ?? '').slice(q[0].length));
-      }
-      blocks.push({ type: 'blockquote', children: parseBlocks(inner, depth + 1) });
-    } else if (marker) {
-      i = readList(lines, i, marker, depth, blocks);
-    } else {
-      const parts = [line.trimStart()];
-      for (i++; i < lines.length && !isBlank(lines[i] ?? '') && !interrupts(lines[i] ?? ''); i++) {
-        parts.push((lines[i] ?? '').trimStart());
-      }
-      blocks.push({ type: 'paragraph', children: parseInline(parts.join('\n').trimEnd()) });
-    }
+/** The text a reader sees in inline tokens, for image alt text, link labels and checkbox names. */
+export function inlineText(tokens: readonly Token[]): string {
+  let out = '';
+  for (const t of tokens as Tokens.Generic[]) {
+    if (t.type === 'link' && t.autolink) out += String(t.text);
+    else if (t.tokens?.length) out += inlineText(t.tokens);
+    else if (t.type === 'text') out += textOf(t as Tokens.Text);
+    else if (t.type === 'br') out += '\n';
+    else if (t.type !== 'checkbox' && typeof t.text === 'string') out += t.text;
   }
-  return blocks;
+  return out;
 }
 
-/** Reads one list starting at `start`; returns the index of the first line after it. */
-function readList(lines: string[], start: number, first: Marker, depth: number, out: MdBlock[]): number {
-  const items: MdBlock[][] = [];
-  let i = start;
-  for (let m = listMarker(lines[i] ?? ''); m && sameList(m, first) && !HR.test(lines[i] ?? '');) {
-    const body = [m.content];
-    let fence = fenceOpen(m.content);
-    // Whether the last line was paragraph text, which an unindented line may lazily continue.
-    let lazy = m.content !== '' && !fence;
-    for (i++; i < lines.length; i++) {
-      const l = lines[i] ?? '';
-      const ind = indentOf(l);
-      let content: string;
-      if (isBlank(l)) content = '';
-      else if (ind >= m.contentIndent) content = stripIndent(l, m.contentIndent);
-      // Models often indent sub-lists by two spaces under `1.`; take them as nested anyway.
-      else if (ind > m.indent && listMarker(l.trimStart())) content = l.trimStart();
-      else if (lazy && !interrupts(l) && !listMarker(l)) content = l.trimStart();
-      else break;
-      body.push(content);
-      const inFence = fence !== null;
-      if (fence) fence = closesFence(content, fence.marker) ? null : fence;
-      else fence = fenceOpen(content);
-      lazy = content !== '' && !inFence && !fence;
-    }
-    items.push(parseBlocks(body, depth + 1));
-    m = listMarker(lines[i] ?? '');
-  }
-  out.push({ type: 'list', ordered: first.ordered, start: first.start, items });
-  return i;
+const LANGUAGES = new Map<string, HighlightLanguage>([
+  ['ts', 'typescript'],
+  ['typescript', 'typescript'],
+  ['tsx', 'typescript'],
+  ['js', 'javascript'],
+  ['javascript', 'javascript'],
+  ['jsx', 'javascript'],
+  ['python', 'python'],
+  ['py', 'python'],
+  ['bash', 'bash'],
+  ['sh', 'bash'],
+  ['shell', 'bash'],
+  ['zsh', 'bash'],
+]);
+
+/** A fence's info string: its first word as the label, and the highlighter for it (null: shown plain). */
+export function codeInfo(info: string | undefined): { label: string; language: HighlightLanguage | null } {
+  const label =
+    decodeEntities(info ?? '')
+      .trim()
+      .split(/\s/)[0] ?? '';
+  return { label, language: LANGUAGES.get(label.toLowerCase()) ?? null };
 }
 
-function sameList(m: Marker, first: Marker): boolean {
-  return m.ordered === first.ordered && m.delim === first.delim;
-}
+// The named references models actually write; any other stays as written, as an unknown one would.
+// prettier-ignore
+const NAMED = new Map(
+  Object.entries({
+    amp: '&', AMP: '&', lt: '<', LT: '<', gt: '>', GT: '>', quot: '"', QUOT: '"', apos: "'", nbsp: '\u00a0',
+    ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009', shy: '\u00ad', zwj: '\u200d', zwnj: '\u200c',
+    copy: '©', reg: '®', trade: '™', hellip: '…', mdash: '—', ndash: '–', minus: '−', bull: '•', middot: '·',
+    lsquo: '‘', rsquo: '’', sbquo: '‚', ldquo: '“', rdquo: '”', bdquo: '„', laquo: '«', raquo: '»',
+    lsaquo: '‹', rsaquo: '›', dagger: '†', Dagger: '‡', sect: '§', para: '¶', deg: '°', prime: '′', Prime: '″',
+    plusmn: '±', times: '×', divide: '÷', frac12: '½', frac14: '¼', frac34: '¾', sup1: '¹', sup2: '²', sup3: '³',
+    micro: 'µ', permil: '‰', cent: '¢', pound: '£', yen: '¥', euro: '€', curren: '¤', iexcl: '¡', iquest: '¿',
+    larr: '←', rarr: '→', uarr: '↑', darr: '↓', harr: '↔', lArr: '⇐', rArr: '⇒', hArr: '⇔',
+    le: '≤', ge: '≥', ne: '≠', asymp: '≈', equiv: '≡', infin: '∞', sum: '∑', prod: '∏', radic: '√',
+    part: '∂', nabla: '∇', isin: '∈', notin: '∉', cap: '∩', cup: '∪', and: '∧', or: '∨', not: '¬',
+    forall: '∀', exist: '∃', empty: '∅', sdot: '⋅', lceil: '⌈', rceil: '⌉', lfloor: '⌊', rfloor: '⌋',
+    alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', theta: 'θ', lambda: 'λ', mu: 'μ', pi: 'π',
+    sigma: 'σ', tau: 'τ', phi: 'φ', omega: 'ω', Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Pi: 'Π',
+    Sigma: 'Σ', Phi: 'Φ', Omega: 'Ω', check: '✓', cross: '✗', star: '☆', hearts: '♥',
+    // Punctuation, which obfuscated links spell out (`javascript&colon;`): the link rule must see the real URL.
+    colon: ':', sol: '/', bsol: '\\', lpar: '(', rpar: ')', excl: '!', quest: '?', num: '#', percnt: '%',
+    commat: '@', lowbar: '_', grave: '`', period: '.', comma: ',', semi: ';', equals: '=', plus: '+', ast: '*',
+    vert: '|', verbar: '|', lsqb: '[', rsqb: ']', lcub: '{', rcub: '}', dollar: '$', Tab: '\t', NewLine: '\n',
+  }),
+);
 
-function fenceOpen(line: string): Fence | null {
-  const m = FENCE.exec(line);
-  const marker = m?.[2] ?? '';
-  const info = m?.[3] ?? '';
-  // A backtick in the info string means inline code such as ```x```, not a fence.
-  if (!m || (marker.startsWith('`') && info.includes('`'))) return null;
-  return { indent: (m[1] ?? '').length, marker, lang: info.trim().split(/\s/)[0] ?? '' };
-}
+const REFERENCE = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/g;
 
-function closesFence(line: string, marker: string): boolean {
-  const close = FENCE_CLOSE.exec(line)?.[1] ?? '';
-  return close[0] === marker[0] && close.length >= marker.length;
-}
-
-function listMarker(line: string): Marker | null {
-  const m = LIST.exec(line);
-  if (!m) return null;
-  const [, lead = '', mark = '', gap = '', content = ''] = m;
-  const ordered = mark.length > 1;
-  const width = gap.length > 4 || content === '' ? 1 : gap.length;
-  return {
-    indent: lead.length,
-    ordered,
-    delim: ordered ? mark.slice(-1) : mark,
-    start: ordered ? Number(mark.slice(0, -1)) : 1,
-    contentIndent: lead.length + mark.length + width,
-    content,
-  };
-}
-
-/** Whether `line` starts a block that ends a running paragraph (CommonMark's interruption rules). */
-function interrupts(line: string): boolean {
-  if (fenceOpen(line) || HEADING.test(line) || HR.test(line) || QUOTE.test(line)) return true;
-  const m = listMarker(line);
-  return m !== null && m.content !== '' && (!m.ordered || m.start === 1);
-}
-
-function headingText(raw: string): string {
-  const s = raw.trimEnd();
-  let end = s.length;
-  while (end > 0 && s[end - 1] === '#') end--;
-  if (end === 0) return '';
-  return s[end - 1] === ' ' || s[end - 1] === '\t' ? s.slice(0, end).trimEnd() : s;
-}
-
-function isBlank(line: string): boolean {
-  return line.trim() === '';
-}
-
-function indentOf(line: string): number {
-  let col = 0;
-  for (const c of line) {
-    if (c === ' ') col++;
-    else if (c === '\t') col += 4 - (col % 4);
-    else break;
-  }
-  return col;
-}
-
-function stripIndent(line: string, n: number): string {
-  let col = 0;
-  let i = 0;
-  for (; i < line.length && col < n; i++) {
-    if (line[i] === ' ') col++;
-    else if (line[i] === '\t') col += 4 - (col % 4);
-    else break;
-  }
-  return line.slice(i);
+/** Resolves character references (`&amp;`, `&#60;`, `&#x3C;`) to the characters they stand for, as text. */
+export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(REFERENCE, (ref, dec?: string, hex?: string, name?: string) => {
+    if (name !== undefined) return NAMED.get(name) ?? ref;
+    const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? '', 16);
+    return code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? '\ufffd' : String.fromCodePoint(code);
+  });
 }
