@@ -1,16 +1,13 @@
 import path from 'node:path';
+import { freePorts } from '../devnet/ports.js';
 import { startDevnetProcess, stopDevnetProcess } from '../devnet/process.js';
 import { connectUser } from '../devnet/test/helpers.js';
 import { median } from './stats.js';
 
 // Start-up time of the devnet and round trips through a simulated provider. Figures only: the
 // targets are read by people, not enforced by tests.
-const ENV = {
-  DEVNET_RPC_PORT: '48545',
-  DEVNET_SIM_PORT: '48600',
-  // Inside the git-ignored bench/.tmp rather than a fresh mkdtemp per start, so runs leave nothing in /tmp.
-  DEVNET_DIR: path.resolve(import.meta.dirname, '.tmp', 'devnet'),
-};
+// Inside the git-ignored bench/.tmp rather than a fresh mkdtemp per start, so runs leave nothing in /tmp.
+const DEVNET_DIR = path.resolve(import.meta.dirname, '.tmp', 'devnet');
 const STARTS = 3;
 const REQUESTS = 20;
 
@@ -43,7 +40,9 @@ export async function benchDevnet(): Promise<DevnetFigures> {
   let chat: ChatFigures | undefined;
   for (let i = 0; i < STARTS; i++) {
     console.log(`bench: devnet start ${i + 1}/${STARTS}`);
-    const dn = await startDevnetProcess(ENV);
+    // Ports free at the time, so the bench runs beside `npm start`, the tests or another bench.
+    const { rpc, sim } = await freePorts(['rpc', 'sim']);
+    const dn = await startDevnetProcess({ DEVNET_RPC_PORT: String(rpc), DEVNET_SIM_PORT: String(sim), DEVNET_DIR });
     try {
       startupMs.push(dn.readyMs);
       const said = dn.output().match(/ready in ([\d.]+) s/)?.[1];

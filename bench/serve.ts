@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import type { Manifest } from '../devnet/manifest.js';
+import { freePorts } from '../devnet/ports.js';
 import { startDevnetProcess, stopDevnetProcess } from '../devnet/process.js';
 
 // A production build of the app served by `vite preview` next to a running devnet, so the app takes its
@@ -9,11 +10,10 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT_DIR = path.join(ROOT, 'bench', '.tmp', 'dist');
 const DEVNET_DIR = path.join(ROOT, 'bench', '.tmp', 'devnet');
 const HOST = '127.0.0.1';
-const PORT = 4273;
 
 /** What the benches get while the app is served. */
 export interface ServedApp {
-  /** `http://127.0.0.1:4273`, where vite preview serves the build. */
+  /** `http://127.0.0.1:<free port>`, where vite preview serves the build. */
   origin: string;
   buildMs: number;
   manifest: Manifest;
@@ -23,7 +23,13 @@ export interface ServedApp {
 export async function withServedApp<T>(fn: (app: ServedApp) => Promise<T>): Promise<T> {
   const buildMs = await buildApp();
   console.log('bench: starting a devnet for the app');
-  const devnet = await startDevnetProcess({ DEVNET_RPC_PORT: '48545', DEVNET_SIM_PORT: '48600', DEVNET_DIR });
+  // Ports free at the time, so the bench runs beside `npm start`, the tests or another bench.
+  const ports = await freePorts(['rpc', 'sim', 'app']);
+  const devnet = await startDevnetProcess({
+    DEVNET_RPC_PORT: String(ports.rpc),
+    DEVNET_SIM_PORT: String(ports.sim),
+    DEVNET_DIR,
+  });
   const previousDir = process.env.DEVNET_DIR;
   let server: PreviewServer | undefined;
   try {
@@ -34,9 +40,9 @@ export async function withServedApp<T>(fn: (app: ServedApp) => Promise<T>): Prom
       mode: 'production',
       logLevel: 'warn',
       build: { outDir: OUT_DIR },
-      preview: { host: HOST, port: PORT, strictPort: true, open: false },
+      preview: { host: HOST, port: ports.app, strictPort: true, open: false },
     });
-    return await fn({ origin: `http://${HOST}:${PORT}`, buildMs, manifest: devnet.manifest });
+    return await fn({ origin: `http://${HOST}:${ports.app}`, buildMs, manifest: devnet.manifest });
   } finally {
     await server?.close().catch((err: unknown) => console.error('bench: preview server did not close:', err));
     await stopDevnetProcess(devnet.child);

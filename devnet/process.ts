@@ -13,11 +13,17 @@ export interface DevnetProcess {
   readyMs: number;
 }
 
-/** Starts `devnet/start.ts` as its own process, exactly as `npm run devnet` does, and waits for the ready line. */
-export async function startDevnetProcess(env: Record<string, string>): Promise<DevnetProcess> {
+/**
+ * Starts `devnet/start.ts` as its own process, exactly as `npm run devnet` does (with `['--app']`, as
+ * `npm start` does), and waits for the ready line.
+ */
+export async function startDevnetProcess(
+  env: Record<string, string>,
+  args: readonly string[] = [],
+): Promise<DevnetProcess> {
   const dir = env.DEVNET_DIR ?? mkdtempSync(path.join(tmpdir(), 'devnet-'));
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'devnet/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'devnet/start.ts', ...args], {
     cwd: path.resolve(import.meta.dirname, '..'),
     env: { ...process.env, DEVNET_DIR: dir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Devnet } from './devnet.js';
 import { manifestPath, writeManifest } from './manifest.js';
@@ -6,8 +6,8 @@ import { assertPortFree } from './ports.js';
 import type { ViteDevServer } from 'vite';
 
 // `npm run devnet`: one process holds the chain, the contracts' set-up and the simulator (and, with
-// `--app` for `npm start`, the Vite dev server), so Ctrl-C, a crash or a failed start never leaves
-// a child process behind.
+// `--app` for `npm start`, the Vite dev server), so Ctrl-C, SIGTERM, SIGHUP, a crash or a failed
+// start never leaves a child process behind.
 const env = (name: string, fallback: number): number => {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -30,17 +30,29 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+function removeManifest(): void {
+  try {
+    rmSync(file, { force: true });
+  } catch (err) {
+    console.error(`devnet: could not remove ${file}: ${(err as Error).message}`);
+  }
+}
+
 async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  await rm(file, { force: true }).catch(() => undefined);
+  // First and synchronously: should this process be killed outright a moment later (tsx sends SIGKILL when
+  // the child does not acknowledge a relayed signal within 30 ms), no manifest names a devnet that is gone.
+  removeManifest();
   await app?.close().catch(() => undefined);
   await devnet?.stop().catch(() => undefined);
+  // Again: a stop during start-up may have raced the manifest being written.
+  removeManifest();
   process.exit(code);
 }
 
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
+// Ctrl-C (SIGINT), `kill` or a service manager (SIGTERM) and a closed terminal (SIGHUP) all stop the same way.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));
 process.on('uncaughtException', (err) => {
   console.error('devnet: crashed:', err);
   void shutdown(1);
@@ -49,6 +61,20 @@ process.on('unhandledRejection', (err) => {
   console.error('devnet: crashed:', err);
   void shutdown(1);
 });
+
+/**
+ * Runs `create`, then removes the SIGTERM and stdin "end" listeners it added. Vite's dev server adds
+ * both to close itself and exit the process at once, which would skip removing the manifest and
+ * stopping the devnet; here `shutdown` decides how the process ends.
+ */
+async function withoutExitHandlers<T>(create: () => Promise<T>): Promise<T> {
+  const term = new Set(process.listeners('SIGTERM'));
+  const end = new Set(process.stdin.listeners('end'));
+  const created = await create();
+  for (const l of process.listeners('SIGTERM')) if (!term.has(l)) process.off('SIGTERM', l);
+  for (const l of process.stdin.listeners('end')) if (!end.has(l)) process.stdin.off('end', l as () => void);
+  return created;
+}
 
 try {
   await assertPortFree(host, rpcPort, 'devnet chain (JSON-RPC)');
@@ -69,8 +95,10 @@ try {
     // The app asks for /devnet.json only when built or served with VITE_DEVNET=1.
     process.env.VITE_DEVNET = '1';
     const { createServer } = await import('vite');
-    app = await createServer({ server: { host, port: appPort, strictPort: true }, clearScreen: false });
-    await app.listen();
+    app = await withoutExitHandlers(async () => {
+      const server = await createServer({ server: { host, port: appPort, strictPort: true }, clearScreen: false });
+      return server.listen();
+    });
   }
   // performance.now() counts from process start, so the figure includes loading tsx and Hardhat.
   const seconds = (performance.now() / 1000).toFixed(1);

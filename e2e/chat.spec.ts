@@ -215,6 +215,20 @@ test('the rate limit says when to retry', async ({ page, wallet, devnet }) => {
   await expect(badge(answer, 'Verified')).toHaveCount(0);
 });
 
+test('a 429 without Retry-After says to try again in a moment', async ({ page, wallet, devnet }) => {
+  const chatA = devnet.provider('chat-a');
+  await openFundedChat(page, wallet, chatA, USER);
+  // A verified answer first: the 429 below is the fault's, with the header signed and the account funded.
+  await ask(page, 'A first one');
+  await devnet.setFaults('chat-a', { http429NoRetryAfter: true });
+  await send(page, 'One more please');
+  const answer = answers(page).nth(1);
+  await expect(answer.getByRole('alert')).toHaveText('The provider is limiting your requests. Try again in a moment.');
+  await expect(answer).not.toContainText('0 s');
+  await expect(questions(page).nth(1)).toContainText('One more please');
+  await expect(badge(answer, 'Verified')).toHaveCount(0);
+});
+
 test('without a sub-account the Fund dialog opens and nothing is sent', async ({ page, wallet, devnet }) => {
   const chatA = devnet.provider('chat-a');
   const chats = countChatRequests(page, chatA);
@@ -325,7 +339,8 @@ test('HTTP 500, a cut stream and a malformed event keep what arrived and are nev
   wallet,
   devnet,
 }) => {
-  await openFundedChat(page, wallet, devnet.provider('chat-a'), USER);
+  const chatA = devnet.provider('chat-a');
+  await openFundedChat(page, wallet, chatA, USER);
 
   await devnet.setFaults('chat-a', { http500: true });
   const failed = await ask(page, 'Server, are you there?', 'Not verifiable');
@@ -334,12 +349,15 @@ test('HTTP 500, a cut stream and a malformed event keep what arrived and are nev
   );
   await expect(questions(page).first()).toContainText('Server, are you there?');
 
+  // 12 events: the role chunk and the answer's first 11 words, up to `You wrote: "Cut`. Then the stream ends
+  // without the rest, the finish chunk or [DONE]. Exactly those words arrive, every time.
   await devnet.setFaults('chat-a', { http500: false, cutStreamAfter: 12 });
   const cut = await ask(page, 'Cut me short', 'Not verifiable');
   await expect(cut.getByRole('alert')).toHaveText(
     'Incomplete: The answer stopped before it was complete (the stream was cut). What arrived is kept.',
   );
-  await expect(cut).toContainText('This is');
+  await expect(cut).toContainText(`This is ${chatA.model}, simulated on the 0G devnet. You wrote: "Cut`);
+  await expect(cut).not.toContainText('Cut me');
   await expect(cut).not.toContainText('conversation:');
 
   await devnet.setFaults('chat-a', { cutStreamAfter: null, malformedEvent: true });

@@ -145,7 +145,10 @@ export async function handleChat(
   if (rt.faults.firstTokenDelayMs > 0) await sleep(rt.faults.firstTokenDelayMs);
   for (let i = 0; i < sentFrames.length; i++) {
     if (cutAfter !== null && i >= cutAfter) {
-      res.destroy();
+      // A clean end of the body, not a reset: a reset can reach the client before it has read the
+      // events already sent, and a browser's fetch then drops them. Either way the stream stops
+      // without the final chunk and [DONE], which is what a client must treat as cut.
+      res.end();
       return null;
     }
     if (res.destroyed) return null;

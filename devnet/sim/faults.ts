@@ -6,7 +6,9 @@ export interface Faults {
   firstTokenDelayMs: number;
   /** Answer inference requests with HTTP 500. */
   http500: boolean;
-  /** Streams only: cut the connection after this many events (no signature is kept). */
+  /** Answer inference requests with 429 rate_limited and no Retry-After header, as some gateways do. */
+  http429NoRetryAfter: boolean;
+  /** Streams only: end the stream after this many events, without the rest or [DONE] (no signature is kept). */
   cutStreamAfter: number | null;
   /** Streams only: send one event that is not valid JSON in the middle of the stream. */
   malformedEvent: boolean;
@@ -20,6 +22,7 @@ export const NO_FAULTS: Readonly<Faults> = Object.freeze({
   latencyMs: 0,
   firstTokenDelayMs: 0,
   http500: false,
+  http429NoRetryAfter: false,
   cutStreamAfter: null,
   malformedEvent: false,
   signatureDown: false,
@@ -39,6 +42,7 @@ export function mergeFaults(current: Faults, patch: Record<string, unknown>): Fa
         next[key] = value;
         break;
       case 'http500':
+      case 'http429NoRetryAfter':
       case 'malformedEvent':
       case 'signatureDown':
         if (typeof value !== 'boolean') throw new Error(`${key} must be true or false`);

@@ -9,6 +9,16 @@ export interface RateLimitConfig {
 /** Provider defaults: 30 requests/min sustained, bursts of 5, 5 in flight, per user. */
 export const DEFAULT_RATE_LIMIT: RateLimitConfig = { perMinute: 30, burst: 5, concurrent: 5 };
 
+/** A 429 `rate_limited` error, with `Retry-After` in seconds unless `retryAfterS` is null. */
+export function rateLimited(message: string, retryAfterS: number | null): HttpError {
+  return new HttpError(
+    429,
+    message,
+    'rate_limited',
+    retryAfterS === null ? {} : { 'Retry-After': String(retryAfterS) },
+  );
+}
+
 interface Bucket {
   tokens: number;
   updated: number;
@@ -29,16 +39,10 @@ export class RateLimiter {
     b.tokens = Math.min(burst, b.tokens + (now - b.updated) * rate);
     b.updated = now;
     this.buckets.set(key, b);
-    if (b.inFlight >= concurrent) {
-      throw new HttpError(429, `Too many concurrent requests: at most ${concurrent} at a time`, 'rate_limited', {
-        'Retry-After': '1',
-      });
-    }
+    if (b.inFlight >= concurrent) throw rateLimited(`Too many concurrent requests: at most ${concurrent} at a time`, 1);
     if (b.tokens < 1) {
       const wait = Math.max(1, Math.ceil((1 - b.tokens) / rate / 1000));
-      throw new HttpError(429, `Rate limit exceeded: ${perMinute} requests per minute`, 'rate_limited', {
-        'Retry-After': String(wait),
-      });
+      throw rateLimited(`Rate limit exceeded: ${perMinute} requests per minute`, wait);
     }
     b.tokens -= 1;
     b.inFlight += 1;

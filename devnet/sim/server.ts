@@ -6,6 +6,7 @@ import { mergeFaults, NO_FAULTS } from './faults.js';
 import { applyCors, HttpError, parseJson, readBody, sendError, sendJson, sendText } from './http.js';
 import { handleImageEdit, handleImageGeneration, handleTranscription } from './media.js';
 import { attestationReport } from './quote.js';
+import { rateLimited } from './rate-limit.js';
 import { sleep, type ProviderRuntime, type Served, type SimContext } from './runtime.js';
 
 export interface SubService {
@@ -52,6 +53,8 @@ export function createSimulator(opts: SimulatorOptions): Server {
         'insufficient_balance',
       );
     }
+    // Before the limiter, so the fault spends none of the user's requests.
+    if (rt.faults.http429NoRetryAfter) throw rateLimited('Rate limit exceeded (simulated, no Retry-After)', null);
     const release = rt.limiter.acquire(user);
     res.once('close', release);
     if (rt.faults.http500) throw new HttpError(500, 'Simulated internal error', 'internal_error');

@@ -110,18 +110,6 @@ export async function infer(
   return send(`${endpoint}/${op}`, { Authorization: authorization }, payload);
 }
 
-/** Reads a response body to its end, keeping what arrived if the connection breaks. */
-export async function readAll(res: Response): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
-  const reader = res.body?.getReader();
-  try {
-    for (let next = await reader?.read(); next && !next.done; next = await reader?.read()) chunks.push(next.value);
-  } catch {
-    // A cut connection: what arrived so far is the answer.
-  }
-  return Buffer.concat(chunks);
-}
-
 export const chatBody = (content: string, stream = false) => ({ messages: [{ role: 'user', content }], stream });
 
 export interface Usage {

@@ -8,8 +8,8 @@ const p = (name: string) => h.providerNamed(manifest, name);
 const FAULTY = 'rogue-signer';
 
 // The rate limiter allows bursts of 5 per user and provider, so the requests are spread:
-// u2 → chat-a (auth, revocation) and rogue-signer (3 faults); u3 → chat-a (settlement), image (402)
-// and rogue-signer (3 faults); u4 → rogue-signer (rate limit only).
+// u2 → chat-a (auth, revocation) and rogue-signer (4 faults, 4 requests: the 429 fault takes no slot);
+// u3 → chat-a (settlement), image (402) and rogue-signer (3 faults); u4 → rogue-signer (rate limit only).
 let u2: h.User;
 let u3: h.User;
 let u4: h.User;
@@ -116,6 +116,16 @@ describe(`faults (on ${FAULTY})`, () => {
     expect(await rawChat(FAULTY, await headerOf(u2, FAULTY))).toMatchObject({ status: 500, code: 'internal_error' });
   });
 
+  test('http429NoRetryAfter answers 429 rate_limited without a Retry-After header', async () => {
+    const header = await headerOf(u2, FAULTY);
+    await h.setFaults(manifest, FAULTY, { http429NoRetryAfter: true });
+    const limited = await rawChat(FAULTY, header);
+    expect(limited).toMatchObject({ status: 429, code: 'rate_limited' });
+    expect(limited.headers.get('retry-after')).toBeNull();
+    await h.clearFaults(manifest, FAULTY);
+    expect((await rawChat(FAULTY, header)).status).toBe(200);
+  });
+
   test('latencyMs delays the answer', async () => {
     const header = await headerOf(u2, FAULTY);
     await h.setFaults(manifest, FAULTY, { latencyMs: 400 });
@@ -151,10 +161,14 @@ describe(`faults (on ${FAULTY})`, () => {
       body: JSON.stringify({ model, ...h.chatBody('Hi', true) }),
     });
     const chatId = res.headers.get('ZG-Res-Key') ?? '';
-    // The read may reject (connection reset) or end: either way only the first 3 events arrived.
-    const events = h.sseData(await h.readAll(res));
-    expect(events.length).toBeLessThanOrEqual(3);
+    // The body ends cleanly (reading it does not reject) after exactly the first 3 events: no finish
+    // chunk, no usage, no [DONE].
+    const events = h.sseData(Buffer.from(await res.arrayBuffer()));
+    expect(events).toHaveLength(3);
     expect(events).not.toContain('[DONE]');
+    expect(
+      events.map((e) => (JSON.parse(e) as { choices: { finish_reason: unknown }[] }).choices[0]?.finish_reason),
+    ).toEqual([null, null, null]);
     expect(chatId).not.toBe('');
     expect((await h.fetchSignature(p(FAULTY), chatId)).status).toBe(404);
   });
