@@ -62,7 +62,7 @@ export interface BenchResults {
 function printDevnet(d: DevnetFigures): void {
   const starts = d.startupMs.map((x) => Math.round(x)).join(', ');
   const said = d.readyLineS.map((s) => (s === null ? '?' : s.toFixed(1))).join(', ');
-  console.log('\n== devnet (ports 48545/48600)');
+  console.log('\n== devnet (on free ports)');
   console.log(
     table([
       ['figure', 'median'],
