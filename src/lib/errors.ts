@@ -1,4 +1,4 @@
-import { formatOg } from './units';
+import { og } from './units';
 
 export type AppErrorKind =
   | 'user-rejected'
@@ -87,15 +87,16 @@ export function toAppError(err: unknown): AppError {
   return { kind: 'unknown', message: 'Something went wrong.', details };
 }
 
-const og = (v: unknown) => (typeof v === 'bigint' ? `${formatOg(v)} 0G` : String(v));
+// Revert arguments are decoded from untrusted data: only a bigint is an amount.
+const amount = (v: unknown) => (typeof v === 'bigint' ? og(v) : String(v));
 
 /** Plain sentences for the 0G contracts' custom errors; anything else names the error. */
 function revertSentence(name: string, args: readonly unknown[]): string {
   switch (name) {
     case 'MinimumDepositRequired':
-      return `The contract refused: it needs at least ${og(args[1])} here (got ${og(args[0])}).`;
+      return `The contract refused: it needs at least ${amount(args[1])} here (got ${amount(args[0])}).`;
     case 'InsufficientAvailableBalance':
-      return `The contract refused: the ledger has ${og(args[0])} available, ${og(args[1])} is needed.`;
+      return `The contract refused: the ledger has ${amount(args[0])} available, ${amount(args[1])} is needed.`;
     case 'InsufficientBalance':
       return 'The contract refused: not enough balance for this.';
     case 'LedgerExists':

@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { getAddress, isAddress } from 'viem';
 import { useAccount, useBalance } from 'wagmi';
@@ -9,7 +8,7 @@ import { MoneyPicture } from '../components/account/money-picture';
 import { SubAccountsPanel } from '../components/account/sub-accounts-panel';
 import { QueryError } from '../components/ui/query-error';
 import { ConnectButton } from '../components/wallet/connect-button';
-import { useAccountData } from '../hooks/account/use-account-data';
+import { useAccountData, useRetryAccountReads } from '../hooks/account/use-account-data';
 import { useNetwork } from '../hooks/network/use-network';
 
 export function AccountPage() {
@@ -17,7 +16,7 @@ export function AccountPage() {
   const { address, chainId } = useAccount();
   const { facts, ledger, subAccounts } = useAccountData(address);
   const wallet = useBalance({ address, chainId: network.chain.id, query: { staleTime: 15_000 } });
-  const queryClient = useQueryClient();
+  const retryReads = useRetryAccountReads();
   const [params, setParams] = useSearchParams();
   const fund = params.get('fund');
   const fundTarget = fund && isAddress(fund) ? { kind: 'inference' as const, provider: getAddress(fund) } : undefined;
@@ -46,10 +45,7 @@ export function AccountPage() {
     );
 
   const error = facts.error ?? ledger.error ?? subAccounts.error;
-  const retry = () =>
-    void queryClient.invalidateQueries({
-      predicate: (q) => ['ledger', 'sub-accounts', 'contract-facts'].includes(q.queryKey[0] as string),
-    });
+  const retry = () => void retryReads();
 
   return (
     <section aria-labelledby="page-title" className="flex flex-col gap-5">

@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { AmountCheck } from '../../lib/account/rules';
-import { formatOg } from '../../lib/units';
+import { formatOg, og } from '../../lib/units';
 import { Button } from '../ui/button';
 
 interface AmountFormProps {
@@ -69,7 +69,7 @@ export function AmountForm({ check, onSubmit, submitLabel, presets = [], hint, e
               setTouched(true);
             }}
           >
-            {formatOg(p)} 0G
+            {og(p)}
           </Button>
         ))}
         <Button type="submit" disabled={disabled || busy}>

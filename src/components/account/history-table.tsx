@@ -7,7 +7,7 @@ import { useNetwork } from '../../hooks/network/use-network';
 import type { HistoryEntry } from '../../lib/chain/history';
 import { explorerTxUrl } from '../../lib/chain/networks';
 import { absoluteTime, relativeTime, shortAddress } from '../../lib/format';
-import { formatOg } from '../../lib/units';
+import { og } from '../../lib/units';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { CopyButton } from '../ui/copy-button';
@@ -78,9 +78,7 @@ export function HistoryTable({ user }: { user: Address }) {
                     className="border-b border-zinc-100 last:border-0 dark:border-zinc-800"
                   >
                     <td className={`${CELL} font-medium`}>{e.type}</td>
-                    <td className={`${CELL} tabular-nums`}>
-                      {e.amount === null ? '—' : `${formatOg(e.amount, 18)} 0G`}
-                    </td>
+                    <td className={`${CELL} tabular-nums`}>{e.amount === null ? '—' : og(e.amount, 18)}</td>
                     <td className={CELL}>
                       <Provider entry={e} />
                     </td>

@@ -3,7 +3,7 @@ import { useBalance } from 'wagmi';
 import { checkDeposit, checkFirstDeposit, checkRefund, MIN_LEDGER } from '../../lib/account/rules';
 import { ledgerAbi } from '../../lib/chain/abi';
 import type { LedgerInfo } from '../../lib/chain/ledger-reads';
-import { formatOg, NEURON_PER_OG } from '../../lib/units';
+import { NEURON_PER_OG, og } from '../../lib/units';
 import { useContractTx } from '../../hooks/chain/use-contract-tx';
 import { useNetwork } from '../../hooks/network/use-network';
 import { Button } from '../ui/button';
@@ -11,7 +11,6 @@ import { Panel } from '../ui/panel';
 import { AmountForm } from './amount-form';
 
 const OG = NEURON_PER_OG;
-const og = (v: bigint) => `${formatOg(v, 6)} 0G`;
 
 function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return (

@@ -1,6 +1,6 @@
 import type { LedgerInfo, SubAccount } from '../../lib/chain/ledger-reads';
 import { shortAddress } from '../../lib/format';
-import { formatOg } from '../../lib/units';
+import { og } from '../../lib/units';
 import { Panel } from '../ui/panel';
 
 const COLORS = [
@@ -27,11 +27,11 @@ function Bar({ title, parts }: { title: string; parts: Part[] }) {
   return (
     <div>
       <h3 className="mb-1 text-sm font-medium">
-        {title} <span className="font-normal text-zinc-500">({formatOg(total, 4)} 0G)</span>
+        {title} <span className="font-normal text-zinc-500">({og(total, 4)})</span>
       </h3>
       <div
         role="img"
-        aria-label={`${title}: ${parts.map((p) => `${p.label} ${formatOg(p.value, 4)} 0G`).join(', ')}`}
+        aria-label={`${title}: ${parts.map((p) => `${p.label} ${og(p.value, 4)}`).join(', ')}`}
         className="flex h-5 w-full overflow-hidden rounded-full bg-zinc-100 dark:bg-zinc-800"
       >
         {parts.map((p) =>
@@ -49,7 +49,7 @@ function Bar({ title, parts }: { title: string; parts: Part[] }) {
           <li key={p.label} className="flex items-center gap-2">
             <span aria-hidden="true" className={`size-3 shrink-0 rounded-sm ${p.color}`} />
             <span className="flex-1 truncate">{p.label}</span>
-            <span className="tabular-nums">{formatOg(p.value, 4)} 0G</span>
+            <span className="tabular-nums">{og(p.value, 4)}</span>
             <span className="w-14 text-right text-xs text-zinc-500 tabular-nums">
               {share(p.value, total).toFixed(1)}%
             </span>

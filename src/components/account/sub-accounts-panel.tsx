@@ -3,9 +3,10 @@ import { inferenceAbi, fineTuningAbi, ledgerAbi } from '../../lib/chain/abi';
 import { usableBalance, type SubAccount, type SubAccountKind } from '../../lib/chain/ledger-reads';
 import type { Service } from '../../lib/chain/services';
 import { LOW_RUNWAY, runway, runwayAssumption } from '../../lib/account/runway';
+import { sameAddress } from '../../lib/address';
 import { shortAddress } from '../../lib/format';
 import { TYPE_LABEL } from '../../lib/marketplace';
-import { formatOg } from '../../lib/units';
+import { og } from '../../lib/units';
 import { formatDuration, useChainNow } from '../../hooks/account/use-chain-now';
 import { useContractTx } from '../../hooks/chain/use-contract-tx';
 import { useServices } from '../../hooks/marketplace/use-services';
@@ -15,7 +16,6 @@ import { Button } from '../ui/button';
 import { Panel } from '../ui/panel';
 import { FundButton } from './fund-button';
 
-const og = (v: bigint) => `${formatOg(v, 6)} 0G`;
 const KIND_LABEL: Record<SubAccountKind, string> = { inference: 'Inference', 'fine-tuning': 'Fine-tuning' };
 
 interface Props {
@@ -40,6 +40,20 @@ export function SubAccountsPanel({ accounts, serviceNames, onRefresh }: Props) {
       },
       label,
     );
+  // One call per contract rather than a union of the two ABIs, so each is checked against its own.
+  const acknowledge = (kind: SubAccountKind, provider: Address) => {
+    const args = [provider, true] as const;
+    const label = `Acknowledge ${shortAddress(provider)}`;
+    return kind === 'inference'
+      ? send(
+          { address: network.contracts.inference, abi: inferenceAbi, functionName: 'acknowledgeTEESigner', args },
+          label,
+        )
+      : send(
+          { address: network.contracts.fineTuning, abi: fineTuningAbi, functionName: 'acknowledgeTEESigner', args },
+          label,
+        );
+  };
 
   return (
     <Panel
@@ -83,21 +97,11 @@ export function SubAccountsPanel({ accounts, serviceNames, onRefresh }: Props) {
                   <Row
                     key={a.provider}
                     account={a}
-                    service={services.data?.find((s) => s.provider.toLowerCase() === a.provider.toLowerCase())}
+                    service={services.data?.find((s) => sameAddress(s.provider, a.provider))}
                     now={now}
                     busy={pending !== null}
                     onRetrieve={() => void retrieve(kind, [a.provider], `Retrieve from ${shortAddress(a.provider)}`)}
-                    onAcknowledge={() =>
-                      void send(
-                        {
-                          address: kind === 'inference' ? network.contracts.inference : network.contracts.fineTuning,
-                          abi: kind === 'inference' ? inferenceAbi : fineTuningAbi,
-                          functionName: 'acknowledgeTEESigner',
-                          args: [a.provider, true],
-                        },
-                        `Acknowledge ${shortAddress(a.provider)}`,
-                      )
-                    }
+                    onAcknowledge={() => void acknowledge(kind, a.provider)}
                   />
                 ))}
               </ul>

@@ -3,14 +3,13 @@ import type { Address } from 'viem';
 import { paths } from '../../config/routes';
 import { useBuildSetup } from '../../hooks/build/use-build-setup';
 import { shortAddress } from '../../lib/format';
-import { formatOg } from '../../lib/units';
+import { og } from '../../lib/units';
 import { FundButton } from '../account/fund-button';
 import { Panel } from '../ui/panel';
 import { ConnectButton } from '../wallet/connect-button';
 import { SecretNote } from './secret-note';
 import { SetupStep } from './setup-step';
 
-const og = (v: bigint) => `${formatOg(v, 6)} 0G`;
 const link = 'text-violet-700 underline dark:text-violet-300';
 
 /** What the code needs before it runs, read live for the connected wallet: wallet, ledger, a funded sub-account, a secret. */

@@ -6,6 +6,7 @@ import { conversationFromMarkdown, conversationToMarkdown } from '../../lib/chat
 import type { Conversation } from '../../lib/chat/types';
 import { cn } from '../../lib/cn';
 import { downloadText } from '../../lib/download';
+import { queryKeys } from '../../lib/query-keys';
 import { useToast } from '../../hooks/ui/use-toast';
 import { Button } from '../ui/button';
 
@@ -13,6 +14,17 @@ const EXPORTS = [
   ['Export JSON', 'json', 'application/json', conversationToJson],
   ['Export Markdown', 'md', 'text/markdown', conversationToMarkdown],
 ] as const;
+
+/**
+ * What of the open conversation the list shows or is ordered by. Streamed tokens leave it unchanged, so
+ * they cause no IndexedDB read; a new or reopened conversation, its first message (the title), a sent
+ * message, and an answer ending (its status or verification settling) each change it once.
+ */
+function listVersion(c: Conversation | null): string {
+  if (!c) return '';
+  const last = c.messages.at(-1);
+  return JSON.stringify([c.id, c.title, c.messages.length, last?.status, last?.verification?.state]);
+}
 
 interface Props {
   store: ChatStore;
@@ -29,16 +41,15 @@ export function ConversationList({ store, chainId, owner, active, onOpen, onNew 
   const toast = useToast();
   const queryClient = useQueryClient();
   const file = useRef<HTMLInputElement>(null);
-  const key = ['conversations', { chainId, owner, query, version: active?.updatedAt ?? 0 }] as const;
   const list = useQuery({
-    queryKey: key,
+    queryKey: queryKeys.conversations({ chainId, owner, query, version: listVersion(active) }),
     queryFn: async () =>
       query.trim()
         ? (await store.search(chainId, owner, query)).map((h) => ({ conversation: h.conversation, snippet: h.snippet }))
         : (await store.list(chainId, owner)).map((c) => ({ conversation: c, snippet: '' })),
     placeholderData: (prev) => prev,
   });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['conversations'] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.conversations.all });
 
   async function importFile(f: File) {
     try {

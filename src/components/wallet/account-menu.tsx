@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAccount, useBalance, useDisconnect } from 'wagmi';
-import { formatOg } from '../../lib/units';
+import { og } from '../../lib/units';
 import { shortAddress } from '../../lib/format';
 import { useNetwork } from '../../hooks/network/use-network';
 import { CopyButton } from '../ui/copy-button';
@@ -55,7 +55,7 @@ export function AccountMenu({ address }: { address: `0x${string}` }) {
               <dt className="text-xs text-zinc-500">Balance on {network.chain.name}</dt>
               <dd data-testid="account-balance">
                 {balance.data
-                  ? `${formatOg(balance.data.value, 4)} 0G`
+                  ? og(balance.data.value, 4)
                   : balance.isError
                     ? 'Unavailable (network unreachable)'
                     : 'Loading…'}

@@ -1,8 +1,23 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import type { Client } from 'viem';
 import { getBlock } from 'viem/actions';
 import { useClient } from 'wagmi';
+import { queryKeys } from '../../lib/query-keys';
 import { useNetwork } from '../network/use-network';
+
+/** How far the chain's clock is ahead of this computer's, in seconds, from the latest block. */
+export function chainTimeQueryOptions(chainId: number, client: Client | undefined) {
+  return queryOptions({
+    queryKey: queryKeys.chainTime({ chainId }),
+    queryFn: async () => {
+      const block = await getBlock(client!, { blockTag: 'latest' });
+      return Number(block.timestamp) - Math.floor(Date.now() / 1000);
+    },
+    enabled: client !== undefined,
+    staleTime: 15_000,
+  });
+}
 
 /**
  * The chain's clock in unix seconds, ticking every second. Lock times are judged by block time,
@@ -12,15 +27,7 @@ import { useNetwork } from '../network/use-network';
 export function useChainNow(): bigint | null {
   const { network } = useNetwork();
   const client = useClient({ chainId: network.chain.id });
-  const offset = useQuery({
-    queryKey: ['sub-accounts', 'chain-time', { chainId: network.chain.id }] as const,
-    queryFn: async () => {
-      const block = await getBlock(client!, { blockTag: 'latest' });
-      return Number(block.timestamp) - Math.floor(Date.now() / 1000);
-    },
-    enabled: client !== undefined,
-    staleTime: 15_000,
-  });
+  const offset = useQuery(chainTimeQueryOptions(network.chain.id, client));
   const [now, setNow] = useState(() => Math.floor(Date.now() / 1000));
   useEffect(() => {
     const t = setInterval(() => setNow(Math.floor(Date.now() / 1000)), 1000);

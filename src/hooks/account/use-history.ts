@@ -4,12 +4,13 @@ import { useClient } from 'wagmi';
 import { rememberedTxs } from '../../lib/account/sent-txs';
 import { getHistory } from '../../lib/chain/history';
 import type { Network } from '../../lib/chain/networks';
+import { queryKeys } from '../../lib/query-keys';
 import { useNetwork } from '../network/use-network';
 
 /** The user's transaction history on `network`, read from the chain; remembered hashes are re-read on every fetch. */
 export function historyQueryOptions(network: Network, user: Address | undefined, client: Client | undefined) {
   return queryOptions({
-    queryKey: ['history', { chainId: network.chain.id, user }] as const,
+    queryKey: queryKeys.history({ chainId: network.chain.id, user }),
     queryFn: () =>
       getHistory(
         client!,

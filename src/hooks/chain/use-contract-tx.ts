@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
+import type { Abi } from 'viem';
 import { useAccount, useClient, useConfig } from 'wagmi';
 import { getConnectorClient } from 'wagmi/actions';
 import { rememberTx } from '../../lib/account/sent-txs';
 import { explorerTxUrl } from '../../lib/chain/networks';
-import { sendContractTx, type ContractCall, type TxResult } from '../../lib/chain/tx';
+import { sendContractTx, type ContractCall, type TxResult, type WriteFunctionName } from '../../lib/chain/tx';
 import { toAppError } from '../../lib/errors';
 import { shortAddress } from '../../lib/format';
 import { useRefreshAccount } from '../account/use-account-data';
@@ -26,7 +27,11 @@ export function useContractTx() {
   const inFlight = useRef(false);
   const [pending, setPending] = useState<string | null>(null);
 
-  async function send(call: ContractCall, label: string): Promise<TxResult | null> {
+  // Generic like viem's writeContract, so a call's function name and arguments are checked against its ABI.
+  async function send<const abi extends Abi, functionName extends WriteFunctionName<abi>>(
+    call: ContractCall<abi, functionName>,
+    label: string,
+  ): Promise<TxResult | null> {
     if (inFlight.current || !publicClient || !address) return null;
     inFlight.current = true;
     setPending(label);

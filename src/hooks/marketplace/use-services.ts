@@ -2,12 +2,13 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Address, Client } from 'viem';
 import { useClient } from 'wagmi';
 import { getService, listFineTuningServices, listServices } from '../../lib/chain/services';
+import { queryKeys } from '../../lib/query-keys';
 import { useNetwork } from '../network/use-network';
 
 /** Every inference service of a network, read over its public RPC (no wallet). */
 export function servicesQueryOptions(chainId: number, inference: Address, client: Client | undefined) {
   return queryOptions({
-    queryKey: ['services', { chainId, inference }] as const,
+    queryKey: queryKeys.services({ chainId, inference }),
     queryFn: () => listServices(client!, inference),
     enabled: client !== undefined,
     staleTime: 60_000,
@@ -22,7 +23,7 @@ export function serviceQueryOptions(
   client: Client | undefined,
 ) {
   return queryOptions({
-    queryKey: ['service', { chainId, inference, provider }] as const,
+    queryKey: queryKeys.service({ chainId, inference, provider }),
     queryFn: () => getService(client!, inference, provider!),
     enabled: client !== undefined && provider !== null,
     staleTime: 60_000,
@@ -43,14 +44,19 @@ export function useService(provider: Address | null) {
   return useQuery(serviceQueryOptions(network.chain.id, network.contracts.inference, provider, client));
 }
 
+/** Every fine-tuning provider of a network, read over its public RPC. */
+export function fineTuningServicesQueryOptions(chainId: number, fineTuning: Address, client: Client | undefined) {
+  return queryOptions({
+    queryKey: queryKeys.fineTuningServices({ chainId }),
+    queryFn: () => listFineTuningServices(client!, fineTuning),
+    enabled: client !== undefined,
+    staleTime: 60_000,
+  });
+}
+
 /** Fine-tuning providers of the network the app shows. */
 export function useFineTuningServices() {
   const { network } = useNetwork();
   const client = useClient({ chainId: network.chain.id });
-  return useQuery({
-    queryKey: ['fine-tuning-services', { chainId: network.chain.id }] as const,
-    queryFn: () => listFineTuningServices(client!, network.contracts.fineTuning),
-    enabled: client !== undefined,
-    staleTime: 60_000,
-  });
+  return useQuery(fineTuningServicesQueryOptions(network.chain.id, network.contracts.fineTuning, client));
 }

@@ -8,6 +8,7 @@ import {
   type AttestationSummary,
   type VerifyServiceResult,
 } from '../../lib/verify/attestation';
+import { queryKeys } from '../../lib/query-keys';
 import { useNetwork } from '../network/use-network';
 
 export interface AttestationOutcome {
@@ -21,7 +22,7 @@ export interface AttestationOutcome {
 /** The last attestation check of a provider in this visit; filled by `useAttestationCheck`, never fetched on its own. */
 export function attestationQueryOptions(network: Network, provider: Address) {
   return queryOptions<AttestationOutcome | null>({
-    queryKey: ['attestation', { chainId: network.chain.id, provider: provider.toLowerCase() }] as const,
+    queryKey: queryKeys.attestation({ chainId: network.chain.id, provider: provider.toLowerCase() }),
     queryFn: () => null,
     enabled: false,
     staleTime: Infinity,

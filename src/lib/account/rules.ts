@@ -1,12 +1,10 @@
-import { formatOg, NEURON_PER_OG, parseOg } from '../units';
+import { NEURON_PER_OG, og, parseOg } from '../units';
 
 /** Contract minimums (LedgerManager): a new ledger, a NEW provider sub-account, and what a refund may leave behind. */
 export const MIN_LEDGER = 3n * NEURON_PER_OG;
 export const MIN_NEW_SUB_ACCOUNT = 1n * NEURON_PER_OG;
 
 export type AmountCheck = { ok: true; value: bigint; warning?: string } | { ok: false; error: string };
-
-const og = (neuron: bigint) => `${formatOg(neuron)} 0G`;
 
 /** Parses a typed amount and rejects zero and anything above `max`, each with a sentence saying what to do. */
 function basic(input: string, max: bigint, source: string): AmountCheck {

@@ -2,12 +2,12 @@ import {
   decodeEventLog,
   decodeFunctionData,
   getAbiItem,
-  isAddressEqual,
   toEventSelector,
   type Address,
   type Hex,
   type Log,
 } from 'viem';
+import { sameAddress } from '../address';
 import { fineTuningAbi, inferenceAbi, ledgerAbi } from './abi';
 import type { HistoryService } from './history';
 import type { ContractAddresses } from './networks';
@@ -35,9 +35,9 @@ export interface Ev {
 }
 
 export function serviceAt(c: ContractAddresses, address: Address): HistoryService | null {
-  if (isAddressEqual(address, c.inference)) return 'inference';
-  if (isAddressEqual(address, c.fineTuning)) return 'fine-tuning';
-  return isAddressEqual(address, c.ledger) ? 'ledger' : null;
+  if (sameAddress(address, c.inference)) return 'inference';
+  if (sameAddress(address, c.fineTuning)) return 'fine-tuning';
+  return sameAddress(address, c.ledger) ? 'ledger' : null;
 }
 
 export function readEvent(log: Log, c: ContractAddresses, user: Address): Ev | null {
@@ -49,14 +49,14 @@ export function readEvent(log: Log, c: ContractAddresses, user: Address): Ev | n
     if (service === 'ledger') {
       const e = decodeEventLog({ abi: ledgerAbi, eventName: 'FundSpent', data, topics });
       const spentBy = serviceAt(c, e.args.service);
-      if (!isAddressEqual(e.args.user, user) || !spentBy) return null;
+      if (!sameAddress(e.args.user, user) || !spentBy) return null;
       return { ...at, service: spentBy, kind: 'spent', amount: e.args.amount };
     }
     const e =
       service === 'inference'
         ? decodeEventLog({ abi: inferenceAbi, data, topics })
         : decodeEventLog({ abi: fineTuningAbi, data, topics });
-    if (!('user' in e.args) || !isAddressEqual(e.args.user, user)) return null;
+    if (!('user' in e.args) || !sameAddress(e.args.user, user)) return null;
     switch (e.eventName) {
       case 'BalanceUpdated':
         return { ...at, service, kind: 'balance', provider: e.args.provider };

@@ -1,7 +1,6 @@
 import {
   BaseError,
   formatLog,
-  isAddressEqual,
   numberToHex,
   pad,
   TransactionNotFoundError,
@@ -13,6 +12,7 @@ import {
   type Log,
 } from 'viem';
 import { getBlock, getBlockNumber, getTransaction, getTransactionReceipt } from 'viem/actions';
+import { sameAddress } from '../address';
 import { decodeCall, describe, readEvent, serviceAt, TOPICS, type Ev } from './history-decode';
 import type { ContractAddresses } from './networks';
 
@@ -82,7 +82,7 @@ export async function getHistory(
       const tx = await getTransaction(client, { hash });
       const target = tx.to ? serviceAt(contracts, tx.to) : null;
       // Sent from elsewhere, to something else, or still pending: nothing the chain proves for this user yet.
-      if (!isAddressEqual(tx.from, user) || !target || tx.blockNumber === null) return null;
+      if (!sameAddress(tx.from, user) || !target || tx.blockNumber === null) return null;
       const receipt = await getTransactionReceipt(client, { hash });
       const evs = receipt.logs.flatMap((l) => readEvent(l, contracts, user) ?? []);
       const what = describe(decodeCall(contracts, tx.to, tx.input, tx.value), evs, label, target);
@@ -134,7 +134,7 @@ export async function getHistory(
     const settlement = evs.some((e) => e.kind === 'spent' || e.kind === 'settled');
     // A settlement is fully described by its events; anything else is decoded from the transaction the user sent.
     const tx = settlement ? null : await getTransaction(client, { hash });
-    const call = tx && isAddressEqual(tx.from, user) ? decodeCall(contracts, tx.to, tx.input, tx.value) : null;
+    const call = tx && sameAddress(tx.from, user) ? decodeCall(contracts, tx.to, tx.input, tx.value) : null;
     const what = describe(call, evs, null, null);
     if (!what) return null;
     return {

@@ -1,5 +1,6 @@
 import { isHex, numberToHex, type AccessList, type Hex, type TypedDataDefinition } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import { sameAddress } from '../address';
 
 export interface KeyWalletChain {
   id: number;
@@ -76,7 +77,7 @@ export function createKeyWallet(opts: KeyWalletOptions): KeyWallet {
   ];
 
   const assertOwn = (address: unknown) => {
-    if (typeof address !== 'string' || address.toLowerCase() !== account.address.toLowerCase())
+    if (typeof address !== 'string' || !sameAddress(address, account.address))
       throw new ProviderRpcError(4100, 'The requested account has not been authorized by the user.');
   };
 

@@ -1,7 +1,9 @@
 import { BaseError, ContractFunctionRevertedError, type Address, type Client } from 'viem';
 import { readContract } from 'viem/actions';
+import { sameAddress } from '../address';
 import { fineTuningAbi, inferenceAbi, ledgerAbi } from './abi';
 import type { ContractAddresses } from './networks';
+import { readAllPages } from './paging';
 
 export type SubAccountKind = 'inference' | 'fine-tuning';
 
@@ -38,8 +40,7 @@ export const inferenceSubAccount = (
   subs: readonly SubAccount[] | undefined,
   provider: string | undefined,
 ): SubAccount | null =>
-  (provider && subs?.find((s) => s.kind === 'inference' && s.provider.toLowerCase() === provider.toLowerCase())) ||
-  null;
+  (provider && subs?.find((s) => s.kind === 'inference' && sameAddress(s.provider, provider))) || null;
 
 const isRevert = (err: unknown) =>
   err instanceof BaseError && err.walk((e) => e instanceof ContractFunctionRevertedError) !== null;
@@ -73,8 +74,6 @@ export async function getLockTimes(client: Client, c: ContractAddresses): Promis
   return { inference, 'fine-tuning': fineTuning };
 }
 
-const PAGE = 50n;
-
 /** Every sub-account of the user, inference and fine-tuning, with its unprocessed refunds and when each unlocks. */
 export async function getSubAccounts(
   client: Client,
@@ -94,40 +93,41 @@ export async function getSubAccounts(
       .filter((r, i) => !processed[i] && r.amount > 0n)
       .map((r) => ({ amount: r.amount, createdAt: r.createdAt, unlockAt: r.createdAt + lock }));
 
-  const inference: SubAccount[] = [];
-  for (let offset = 0n; ; offset += PAGE) {
-    const [page, total] = await readContract(client, {
-      address: c.inference,
-      abi: inferenceAbi,
-      functionName: 'getAccountsByUser',
-      args: [user, offset, PAGE],
-    });
-    for (const a of page)
-      inference.push({
-        kind: 'inference',
-        provider: a.provider,
-        balance: a.balance,
-        pendingRefund: a.pendingRefund,
-        refunds: refundsOf(
-          a.refunds,
-          a.refunds.map((r) => r.processed),
-          a.validRefundsLength,
-          lockTimes.inference,
-        ),
-        acknowledged: a.acknowledged,
-      });
-    if (page.length === 0 || offset + PAGE >= total) break;
-  }
+  const [inferencePages, fineTuningPages] = await Promise.all([
+    readAllPages((offset, limit) =>
+      readContract(client, {
+        address: c.inference,
+        abi: inferenceAbi,
+        functionName: 'getAccountsByUser',
+        args: [user, offset, limit],
+      }),
+    ),
+    readAllPages((offset, limit) =>
+      readContract(client, {
+        address: c.fineTuning,
+        abi: fineTuningAbi,
+        functionName: 'getAccountsByUser',
+        args: [user, offset, limit],
+      }),
+    ),
+  ]);
+  const inference = inferencePages.map((a): SubAccount => ({
+    kind: 'inference',
+    provider: a.provider,
+    balance: a.balance,
+    pendingRefund: a.pendingRefund,
+    refunds: refundsOf(
+      a.refunds,
+      a.refunds.map((r) => r.processed),
+      a.validRefundsLength,
+      lockTimes.inference,
+    ),
+    acknowledged: a.acknowledged,
+  }));
 
   // The fine-tuning list omits refunds, so each account is read once more for them.
-  const [ftPage] = await readContract(client, {
-    address: c.fineTuning,
-    abi: fineTuningAbi,
-    functionName: 'getAccountsByUser',
-    args: [user, 0n, PAGE],
-  });
   const fineTuning = await Promise.all(
-    ftPage.map(async (a): Promise<SubAccount> => {
+    fineTuningPages.map(async (a): Promise<SubAccount> => {
       const full = await readContract(client, {
         address: c.fineTuning,
         abi: fineTuningAbi,

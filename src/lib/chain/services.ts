@@ -1,6 +1,7 @@
 import { BaseError, ContractFunctionRevertedError, type Address, type Client } from 'viem';
 import { readContract } from 'viem/actions';
 import { fineTuningAbi, inferenceAbi } from './abi';
+import { PAGE_SIZE, readAllPages } from './paging';
 
 /** An inference service as InferenceServing stores it. Everything but the numbers is untrusted text. */
 export interface Service {
@@ -17,25 +18,21 @@ export interface Service {
   teeSignerAcknowledged: boolean;
 }
 
-/** The contract caps a page at 50. */
-export const PAGE_SIZE = 50;
-
 /**
  * Every inference service on the network, read with viem: no wallet and no SDK needed, so
  * visitors can browse. Pages through `getAllServices(offset, limit)` until `total` is reached.
  */
 export async function listServices(client: Client, inference: Address, pageSize = PAGE_SIZE): Promise<Service[]> {
-  const all: Service[] = [];
-  for (let offset = 0n; ; offset += BigInt(pageSize)) {
-    const [page, total] = await readContract(client, {
-      address: inference,
-      abi: inferenceAbi,
-      functionName: 'getAllServices',
-      args: [offset, BigInt(pageSize)],
-    });
-    all.push(...page);
-    if (page.length === 0 || BigInt(all.length) >= total) return all;
-  }
+  return readAllPages(
+    (offset, limit) =>
+      readContract(client, {
+        address: inference,
+        abi: inferenceAbi,
+        functionName: 'getAllServices',
+        args: [offset, limit],
+      }),
+    pageSize,
+  );
 }
 
 /** One provider's service, or null when the address has none (the contract reverts); RPC failures throw. */

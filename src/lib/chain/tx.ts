@@ -1,14 +1,43 @@
-import type { Abi, Account, Address, Chain, Client, Hash, TransactionReceipt, Transport } from 'viem';
+import type {
+  Abi,
+  Account,
+  Address,
+  Chain,
+  Client,
+  ContractFunctionArgs,
+  ContractFunctionName,
+  Hash,
+  TransactionReceipt,
+  Transport,
+} from 'viem';
 import { simulateContract, waitForTransactionReceipt, writeContract } from 'viem/actions';
 
-/** A contract call the user sends from the wallet. `value` is exact neuron. */
-export interface ContractCall {
-  address: Address;
-  abi: Abi;
-  functionName: string;
-  args?: readonly unknown[];
-  value?: bigint;
-}
+/** State mutabilities of the functions a transaction can call. */
+export type WriteMutability = 'payable' | 'nonpayable';
+
+/** The names of `abi`'s functions a transaction can call. */
+export type WriteFunctionName<abi extends Abi> = ContractFunctionName<abi, WriteMutability>;
+
+type ArgsOf<abi extends Abi, functionName extends WriteFunctionName<abi>> =
+  ContractFunctionArgs<abi, WriteMutability, functionName> extends infer args
+    ? readonly [] extends args
+      ? { args?: readonly [] }
+      : { args: args }
+    : never;
+
+type ValueOf<abi extends Abi, functionName extends WriteFunctionName<abi>> =
+  functionName extends ContractFunctionName<abi, 'payable'>
+    ? { /** Exact neuron sent with the call. */ value?: bigint }
+    : { value?: undefined };
+
+/**
+ * A contract call the user sends from the wallet, typed by its ABI: `functionName` must be one of
+ * its payable or nonpayable functions, `args` that function's inputs, and only a payable one takes `value`.
+ */
+export type ContractCall<
+  abi extends Abi = Abi,
+  functionName extends WriteFunctionName<abi> = WriteFunctionName<abi>,
+> = { address: Address; abi: abi; functionName: functionName } & ArgsOf<abi, functionName> & ValueOf<abi, functionName>;
 
 export type TxResult =
   | { status: 'confirmed'; hash: Hash; receipt: TransactionReceipt }
@@ -26,9 +55,9 @@ export interface TxClients {
  * opens) -> send from the wallet -> wait for the receipt. Throws for a refusal before sending
  * (revert, rejection, RPC); after sending, the receipt decides. Shows no UI.
  */
-export async function sendContractTx(
+export async function sendContractTx<const abi extends Abi, functionName extends WriteFunctionName<abi>>(
   { publicClient, walletClient }: TxClients,
-  call: ContractCall,
+  call: ContractCall<abi, functionName>,
   onSent?: (hash: Hash) => void,
 ): Promise<TxResult> {
   const { request } = await simulateContract(publicClient, {

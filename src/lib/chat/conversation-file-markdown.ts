@@ -1,18 +1,7 @@
-import { formatOg } from '../units';
+import { og } from '../units';
 import { BADGE_TEXT } from '../verify/response';
-import {
-  DEFAULT_MAX_TOKENS,
-  DEFAULT_TEMPERATURE,
-  type ImportTarget,
-  checkCount,
-  checkSize,
-  compact,
-  isAddress,
-  isMaxTokens,
-  isNeuron,
-  isTemperature,
-  newId,
-} from './conversation-file';
+import { type ImportTarget, checkCount, checkSize, compact, isAddress, isNeuron, newId } from './conversation-file';
+import { clampMaxTokens, clampTemperature, CONVERSATION_DEFAULTS } from './settings';
 import { type ChatMessage, type Conversation, type MessageStatus, type StoredVerification } from './types';
 
 // Markdown export and import of a conversation: text only, so an import never carries badge claims.
@@ -46,9 +35,9 @@ function footer(m: ChatMessage): string[] {
     const parts = [verificationText(m.verification)];
     if (m.chatId) parts.push(`Chat ID: ${escapeInline(m.chatId)}`);
     // All 18 decimals, trimmed: a record should not round a cost of a few neuron down to 0.
-    if (m.cost && isNeuron(m.cost)) parts.push(`Cost: ${formatOg(BigInt(m.cost), 18)} 0G`);
+    if (m.cost && isNeuron(m.cost)) parts.push(`Cost: ${og(BigInt(m.cost), 18)}`);
     else if (m.estimatedCost && isNeuron(m.estimatedCost)) {
-      parts.push(`Estimated cost: up to ${formatOg(BigInt(m.estimatedCost), 18)} 0G`);
+      parts.push(`Estimated cost: up to ${og(BigInt(m.estimatedCost), 18)}`);
     }
     lines.push(parts.join(' · '));
   }
@@ -82,6 +71,12 @@ interface ParsedMessage {
   error?: string;
 }
 
+function readNumber(value: string, what: string): number {
+  const n = value.trim() === '' ? NaN : Number(value);
+  if (!Number.isFinite(n)) throw new Error(`${what} in the Markdown must be a number.`);
+  return n;
+}
+
 function readSettings(line: string, c: Partial<Conversation>): void {
   const [, key, value = ''] = /^- (Model|Provider|Temperature|Max tokens): (.*)$/.exec(line) ?? [];
   if (key === 'Model') c.model = unescapeInline(value);
@@ -89,16 +84,9 @@ function readSettings(line: string, c: Partial<Conversation>): void {
     if (!isAddress(value)) throw new Error('The provider in the Markdown is not an address.');
     c.provider = value;
   }
-  if (key === 'Temperature') {
-    const t = value.trim() === '' ? NaN : Number(value);
-    if (!isTemperature(t)) throw new Error('The temperature in the Markdown must be a number from 0 to 2.');
-    c.temperature = t;
-  }
-  if (key === 'Max tokens') {
-    const n = /^\d+$/.test(value) ? Number(value) : NaN;
-    if (!isMaxTokens(n)) throw new Error('The max tokens in the Markdown must be a whole number of at least 1.');
-    c.maxTokens = n;
-  }
+  // A number out of range is brought within it rather than refused, like the settings inputs do.
+  if (key === 'Temperature') c.temperature = clampTemperature(readNumber(value, 'The temperature'));
+  if (key === 'Max tokens') c.maxTokens = clampMaxTokens(readNumber(value, 'The max tokens'));
 }
 
 /** Reads what conversationToMarkdown writes, as a new conversation of `target`; verification is never imported. */
@@ -179,9 +167,9 @@ export function conversationFromMarkdown(text: string, target: ImportTarget): Co
     title: unescapeInline(title[1]?.trim() ?? ''),
     provider: settings.provider,
     model: settings.model,
-    systemPrompt: systemPrompt ?? '',
-    temperature: settings.temperature ?? DEFAULT_TEMPERATURE,
-    maxTokens: settings.maxTokens ?? DEFAULT_MAX_TOKENS,
+    systemPrompt: systemPrompt ?? CONVERSATION_DEFAULTS.systemPrompt,
+    temperature: settings.temperature ?? CONVERSATION_DEFAULTS.temperature,
+    maxTokens: settings.maxTokens ?? CONVERSATION_DEFAULTS.maxTokens,
     messages: parsed.map((m, index) => {
       if (m.content === undefined) throw new Error(`Message ${index + 1} has no text block.`);
       return compact<ChatMessage>({ ...m, id: newId(), content: m.content, createdAt: now });

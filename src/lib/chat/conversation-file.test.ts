@@ -112,9 +112,16 @@ describe('conversationToJson / conversationFromJson', () => {
     ['no conversation', doc(null), 'The file holds no conversation.'],
     ['a numeric title', doc({ ...sample, title: 5 }), `The conversation's "title" must be text.`],
     ['a bad provider', doc({ ...sample, provider: '0x12' }), `The conversation's "provider" must be an address.`],
-    ['a string temperature', doc({ ...sample, temperature: '1' }), `"temperature" must be a number from 0 to 2.`],
-    ['a temperature of 3', doc({ ...sample, temperature: 3 }), `"temperature" must be a number from 0 to 2.`],
-    ['zero max tokens', doc({ ...sample, maxTokens: 0 }), `"maxTokens" must be a whole number of at least 1.`],
+    [
+      'a string temperature',
+      doc({ ...sample, temperature: '1' }),
+      `The conversation's "temperature" must be a number.`,
+    ],
+    [
+      'a missing max tokens',
+      doc({ ...sample, maxTokens: undefined }),
+      `The conversation's "maxTokens" must be a number.`,
+    ],
     ['a missing owner', doc({ ...sample, owner: undefined }), `The conversation's "owner" must be text.`],
     ['messages not a list', doc({ ...sample, messages: {} }), `The conversation's "messages" must be a list.`],
     ['a bad updatedAt', doc({ ...sample, updatedAt: -1 }), `"updatedAt" must be a time in milliseconds.`],
@@ -133,6 +140,16 @@ describe('conversationToJson / conversationFromJson', () => {
     ['a missing reason', withMessage({ verification: { state: 'verified' } }), 'verification "reason" must be text.'],
   ])('rejects %s', (_name, text, message) => {
     expect(() => conversationFromJson(text, TARGET)).toThrow(message);
+  });
+
+  it.each([
+    [3, 0.5, 2, 1],
+    [-1, 0, 0, 1],
+    [2.0001, 8193, 2, 8192],
+    [1, 99.9, 1, 99],
+  ])('brings temperature %s and max tokens %s within range: %s and %s', (temperature, maxTokens, t, n) => {
+    const back = conversationFromJson(doc({ ...sample, temperature, maxTokens }), TARGET);
+    expect([back.temperature, back.maxTokens]).toEqual([t, n]);
   });
 
   it('rejects files over 5 MB and conversations over 2000 messages', () => {
@@ -249,9 +266,18 @@ describe('conversationFromMarkdown', () => {
     ['a stray block', '# T\n\n```text\nx\n```', 'a text block where none belongs'],
     ['a bad provider', '# T\n\n- Provider: 0x1', 'The provider in the Markdown is not an address.'],
     ['a bad temperature', '# T\n\n- Temperature: hot', 'The temperature in the Markdown must be a number'],
-    ['bad max tokens', '# T\n\n- Max tokens: 1.5', 'The max tokens in the Markdown must be a whole number'],
+    ['bad max tokens', '# T\n\n- Max tokens: many', 'The max tokens in the Markdown must be a number.'],
   ])('rejects %s', (_name, text, message) => {
     expect(() => conversationFromMarkdown(text, TARGET)).toThrow(message);
+  });
+
+  it('brings out-of-range settings within range, and fills missing ones with the defaults', () => {
+    const clamped = conversationFromMarkdown('# T\n\n- Temperature: 3\n- Max tokens: 100000\n', TARGET);
+    expect([clamped.temperature, clamped.maxTokens]).toEqual([2, 8192]);
+    const low = conversationFromMarkdown('# T\n\n- Temperature: -0.5\n- Max tokens: 0\n', TARGET);
+    expect([low.temperature, low.maxTokens]).toEqual([0, 1]);
+    const bare = conversationFromMarkdown('# T\n', TARGET);
+    expect([bare.temperature, bare.maxTokens, bare.systemPrompt]).toEqual([0.7, 1024, '']);
   });
 
   it('rejects files over 5 MB and more than 2000 messages', () => {

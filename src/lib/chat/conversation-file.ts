@@ -5,6 +5,7 @@ import {
   type Conversation,
   type StoredVerification,
 } from './types';
+import { clampMaxTokens, clampTemperature } from './settings';
 
 // Files are untrusted: everything read from them is checked field by field and rebuilt, never spread in whole.
 
@@ -14,9 +15,6 @@ const VERSION = 1;
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 /** The most messages an imported conversation may hold. */
 export const MAX_IMPORT_MESSAGES = 2000;
-// Only used when a hand-written Markdown file leaves them out; exports always write both.
-export const DEFAULT_TEMPERATURE = 1;
-export const DEFAULT_MAX_TOKENS = 1024;
 
 /** Where an imported conversation is put: the wallet and chain it will belong to. */
 export interface ImportTarget {
@@ -52,8 +50,7 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isS
 export const isAddress = (v: unknown): v is `0x${string}` => typeof v === 'string' && /^0x[0-9a-fA-F]{40}$/.test(v);
 // Neuron fits in uint256, which has at most 78 decimal digits.
 export const isNeuron = (v: unknown): v is string => typeof v === 'string' && /^\d{1,78}$/.test(v);
-export const isTemperature = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 2;
-export const isMaxTokens = (v: unknown): v is number => isCount(v) && v >= 1;
+const isNumber = (v: unknown): v is number => typeof v === 'number' && !Number.isNaN(v);
 const isOneOf =
   <T extends string>(values: readonly T[]) =>
   (v: unknown): v is T =>
@@ -157,8 +154,9 @@ export function conversationFromJson(text: string, target: ImportTarget): Conver
     provider: optional(c, 'provider', where, 'an address', isAddress),
     model: optional(c, 'model', where, 'text', isText),
     systemPrompt: field(c, 'systemPrompt', where, 'text', isText),
-    temperature: field(c, 'temperature', where, 'a number from 0 to 2', isTemperature),
-    maxTokens: field(c, 'maxTokens', where, 'a whole number of at least 1', isMaxTokens),
+    // A number out of range is brought within it rather than refused, like the settings inputs do.
+    temperature: clampTemperature(field(c, 'temperature', where, 'a number', isNumber)),
+    maxTokens: clampMaxTokens(field(c, 'maxTokens', where, 'a number', isNumber)),
     messages: messages.map((m, i) => readMessage(m, i, seenIds)),
     createdAt: field(c, 'createdAt', where, 'a time in milliseconds', isTime),
     // Changed here now: listed first, where the person who imported it will look.

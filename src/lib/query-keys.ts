@@ -1,0 +1,40 @@
+import type { Address } from 'viem';
+
+// Every TanStack Query key the app builds, in one place, so a read and the mutation that invalidates
+// it cannot drift apart. `family.all` is the prefix that matches every query of a family.
+
+/** A key family under `root`: `f(params)` is one query's key, `f.all` matches all of them. */
+const family =
+  <const Root extends readonly string[]>(...root: Root) =>
+  <Params extends object>() =>
+    Object.assign((params: Params) => [...root, params] as const, { all: root });
+
+const subAccounts = family('sub-accounts')<{ chainId: number; user: Address | undefined }>();
+
+export const queryKeys = {
+  /** The user's ledger. */
+  ledger: family('ledger')<{ chainId: number; user: Address | undefined }>(),
+  /** Service names and lock times of the serving contracts. */
+  contractFacts: family('contract-facts')<{ chainId: number }>(),
+  /** The user's provider sub-accounts; `subAccounts.all` also matches `chainTime`. */
+  subAccounts,
+  /**
+   * Offset of the chain's clock from this computer's. Under the sub-accounts prefix on purpose:
+   * refreshing the sub-accounts refreshes the clock their lock times are judged by.
+   */
+  chainTime: family(...subAccounts.all, 'chain-time')<{ chainId: number }>(),
+  /** The user's transaction history. */
+  history: family('history')<{ chainId: number; user: Address | undefined }>(),
+  /** Every inference service of a network. */
+  services: family('services')<{ chainId: number; inference: Address }>(),
+  /** One provider's inference service. */
+  service: family('service')<{ chainId: number; inference: Address; provider: Address | null }>(),
+  /** Every fine-tuning provider of a network. */
+  fineTuningServices: family('fine-tuning-services')<{ chainId: number }>(),
+  /** The last attestation check of a provider (`provider` lowercase). */
+  attestation: family('attestation')<{ chainId: number; provider: string }>(),
+  /** The saved conversations list of a wallet on a chain (`version` changes when the list does). */
+  conversations: family('conversations')<{ chainId: number; owner: string; query: string; version: string }>(),
+  /** Native balances, keyed by wagmi's useBalance itself: only the prefix is ours to invalidate with. */
+  walletBalance: { all: ['balance'] as const },
+};
