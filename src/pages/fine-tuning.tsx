@@ -9,6 +9,7 @@ export function FineTuningPage() {
         'A step-by-step task wizard: dataset, model, fee, progress and logs',
         'The exact CLI command to decrypt the delivered model',
       ]}
+      for={{ kind: 'fine-tuning', what: 'Fine-tuning' }}
     />
   );
 }

@@ -9,6 +9,7 @@ export function ImagePage() {
         'Prompt, size and count, with the price per image shown before you generate',
         'A verification badge on every result',
       ]}
+      for={{ kind: 'inference', what: { 'text-to-image': 'Image generation', 'image-editing': 'Image editing' } }}
     />
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ComparePanel } from '../components/marketplace/compare-panel';
 import { FilterBar } from '../components/marketplace/filter-bar';
+import { GetStarted } from '../components/marketplace/get-started';
 import { ServiceCard } from '../components/marketplace/service-card';
 import { Button } from '../components/ui/button';
 import { QueryError } from '../components/ui/query-error';
@@ -66,6 +67,7 @@ export function MarketplacePage() {
           needed to browse.
         </p>
       </div>
+      <GetStarted networkName={network.chain.name} />
       <FilterBar filters={filters} onChange={update} />
       {selected.length > 0 && <ComparePanel selected={selected} onClear={() => update({ compare: [] })} />}
       {services.isPending ? (

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { ModeBadge } from '../components/marketplace/mode-badge';
+import { StudioLink } from '../components/marketplace/service-card';
 import { ServicePrices } from '../components/marketplace/service-prices';
 import { AttestationPanel } from '../components/provider/attestation-panel';
 import { ProviderRoute } from '../components/provider/provider-route';
@@ -14,13 +15,6 @@ import { absoluteTime, relativeTime } from '../lib/format';
 import { TYPE_LABEL } from '../lib/marketplace';
 import { safeHref } from '../lib/safe-url';
 import { NotFoundPage } from './not-found';
-
-const USE_ACTION: Record<string, [string, string]> = {
-  chatbot: ['Chat', paths.chat],
-  'text-to-image': ['Generate', paths.image],
-  'image-editing': ['Generate', paths.image],
-  'speech-to-text': ['Transcribe', paths.speech],
-};
 
 export function ProviderPage() {
   return (
@@ -37,7 +31,6 @@ function ProviderDetails({ service: s }: { service: Service }) {
   const { network } = useNetwork();
   const href = safeHref(s.url, { allowLocalHttp: network.kind === 'devnet' });
   const info = formatAdditionalInfo(s.additionalInfo);
-  const action = USE_ACTION[s.serviceType];
   const fields: Array<[string, React.ReactNode]> = [
     ['Model', <span className="break-words">{s.model}</span>],
     ['Service type', TYPE_LABEL[s.serviceType] ?? s.serviceType],
@@ -98,14 +91,7 @@ function ProviderDetails({ service: s }: { service: Service }) {
           <p className="text-sm text-zinc-500">on {network.chain.name}</p>
         </div>
         <div className="flex flex-wrap gap-2">
-          {action && (
-            <Link
-              to={`${action[1]}?provider=${s.provider}`}
-              className="rounded-lg bg-violet-600 px-4 py-2 text-sm font-medium text-white hover:bg-violet-700"
-            >
-              {action[0]}
-            </Link>
-          )}
+          <StudioLink serviceType={s.serviceType} provider={s.provider} name={s.model} />
           <FundButton target={{ kind: 'inference', provider: s.provider }} />
           <Link
             to={paths.build(s.provider)}

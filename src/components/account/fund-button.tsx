@@ -5,7 +5,7 @@ import type { FundTarget } from './fund-dialog';
 // The dialog (ledger reads, transaction code) loads on the first press, not with the marketplace.
 const FundDialog = lazy(() => import('./fund-dialog').then((m) => ({ default: m.FundDialog })));
 
-/** Opens the "Fund a provider" dialog, optionally for one provider. */
+/** Opens the Fund dialog, optionally for one provider or for the ledger alone ("Create your ledger"). */
 export function FundButton({
   target,
   label = 'Fund',

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { paths } from '../../config/routes';
+import { paths, studioAction } from '../../config/routes';
 import type { Service } from '../../lib/chain/services';
 import { absoluteTime, relativeTime, shortAddress } from '../../lib/format';
 import { TYPE_LABEL } from '../../lib/marketplace';
@@ -14,6 +14,36 @@ interface Props {
   onCompare: (on: boolean) => void;
   /** Hide the model heading when the card sits under its model's heading. */
   showModel?: boolean;
+}
+
+const PRIMARY =
+  'inline-flex items-center justify-center rounded-lg bg-violet-600 font-medium text-white hover:bg-violet-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-500';
+const SIZE = { sm: 'h-8 px-3 text-sm', md: 'h-10 px-4 text-sm' } as const;
+
+/**
+ * The primary action for a provider: "Chat", "Generate", "Edit", "Transcribe" or "Fine-tune", opening
+ * its page with this provider selected. The accessible name adds the provider (`name`, e.g. "qwen… by
+ * 0x…") so a list of cards stays tellable apart; the visible word starts it. Nothing for an unknown type.
+ */
+export function StudioLink({
+  serviceType,
+  provider,
+  name,
+  size = 'md',
+}: {
+  serviceType: string;
+  provider: string;
+  name: string;
+  size?: keyof typeof SIZE;
+}) {
+  const action = studioAction(serviceType, provider);
+  if (!action) return null;
+  return (
+    <Link to={action.to} className={`${PRIMARY} ${SIZE[size]}`}>
+      {action.verb}
+      <span className="sr-only"> with {name}</span>
+    </Link>
+  );
 }
 
 /** One provider's service: model, type, provider, prices, mode and last update. All text, never HTML. */
@@ -42,10 +72,8 @@ export function ServiceCard({ service: s, compared, onCompare, showModel = true 
         Updated <time title={absoluteTime(s.updatedAt)}>{relativeTime(s.updatedAt)}</time>
       </p>
       <div className="mt-auto flex flex-wrap items-center gap-3 border-t border-zinc-100 pt-3 text-sm dark:border-zinc-800">
-        <Link
-          to={paths.provider(s.provider)}
-          className="font-medium text-violet-700 hover:underline dark:text-violet-300"
-        >
+        <StudioLink serviceType={s.serviceType} provider={s.provider} name={`${s.model} by ${s.provider}`} size="sm" />
+        <Link to={paths.provider(s.provider)} className="text-zinc-600 hover:underline dark:text-zinc-400">
           Details
           <span className="sr-only">
             {' '}
