@@ -18,11 +18,12 @@ import type { Service } from '../lib/chain/services';
 import { estimateCost } from '../lib/chat/cost';
 import { defaultProvider } from '../lib/inference/default-provider';
 import { needsFunding, preflightSentence } from '../lib/inference/preflight';
-import { formatOg } from '../lib/units';
+import { sameAddress } from '../lib/address';
+import { clampMaxTokens, clampTemperature, MAX_TOKENS_CAP } from '../lib/chat/settings';
+import { og } from '../lib/units';
 
 const FundDialog = lazy(() => import('../components/account/fund-dialog').then((m) => ({ default: m.FundDialog })));
-const same = (a?: string | null, b?: string | null) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
-const named = (list: Service[], provider: string | null) => list.find((s) => same(s.provider, provider));
+const named = (list: Service[], provider: string | null) => list.find((s) => sameAddress(s.provider, provider));
 
 export function ChatPage() {
   const { network } = useNetwork();
@@ -157,7 +158,7 @@ export function ChatPage() {
           <ConnectButton />
         </div>
       ) : (
-        <div className="grid gap-4 md:grid-cols-[16rem_1fr]">
+        <div className="grid grid-cols-[minmax(0,1fr)] gap-4 md:grid-cols-[16rem_minmax(0,1fr)]">
           <ConversationList
             store={store}
             chainId={network.chain.id}
@@ -189,9 +190,7 @@ export function ChatPage() {
                       max={2}
                       step={0.1}
                       value={conv.temperature}
-                      onChange={(e) =>
-                        session.setSettings({ temperature: Math.min(2, Math.max(0, Number(e.target.value) || 0)) })
-                      }
+                      onChange={(e) => session.setSettings({ temperature: clampTemperature(Number(e.target.value)) })}
                       className="h-9 rounded-lg border border-zinc-300 bg-white px-2 dark:border-zinc-700 dark:bg-zinc-900"
                     />
                   </label>
@@ -200,11 +199,11 @@ export function ChatPage() {
                     <input
                       type="number"
                       min={1}
-                      max={8192}
+                      max={MAX_TOKENS_CAP}
                       value={conv.maxTokens}
                       onChange={(e) =>
                         session.setSettings({
-                          maxTokens: Math.min(8192, Math.max(1, Math.floor(Number(e.target.value)) || 1)),
+                          maxTokens: clampMaxTokens(Number(e.target.value)),
                         })
                       }
                       className="h-9 rounded-lg border border-zinc-300 bg-white px-2 dark:border-zinc-700 dark:bg-zinc-900"
@@ -248,8 +247,8 @@ export function ChatPage() {
               note={
                 estimate && (
                   <>
-                    Estimated cost up to {formatOg(estimate.neuron, 9)} 0G (about {estimate.inputTokens} input tokens
-                    for the whole conversation, assuming up to {estimate.outputTokens} output tokens).
+                    Estimated cost up to {og(estimate.neuron, 9)} (about {estimate.inputTokens} input tokens for the
+                    whole conversation, assuming up to {estimate.outputTokens} output tokens).
                   </>
                 )
               }

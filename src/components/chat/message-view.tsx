@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ChatMessage } from '../../lib/chat/types';
 import { cn } from '../../lib/cn';
-import { formatOg } from '../../lib/units';
+import { og } from '../../lib/units';
 import { Button } from '../ui/button';
 import { CopyButton } from '../ui/copy-button';
 import { Markdown } from './markdown';
@@ -94,7 +94,7 @@ export function MessageView({
       )}
       <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500">
         {!mine && m.verification && <VerificationBadge verification={m.verification} onRetry={onRetryVerification} />}
-        {!mine && m.cost && <span>Cost {formatOg(BigInt(m.cost), 9)} 0G</span>}
+        {!mine && m.cost && <span>Cost {og(BigInt(m.cost), 9)}</span>}
         {!mine && m.usage && (
           <span>
             {m.usage.prompt_tokens} in / {m.usage.completion_tokens} out tokens

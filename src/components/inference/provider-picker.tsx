@@ -3,7 +3,7 @@ import { usableBalance, type SubAccount } from '../../lib/chain/ledger-reads';
 import { runway, runwayAssumption } from '../../lib/account/runway';
 import { shortAddress } from '../../lib/format';
 import { priceLabel, priceUnit } from '../../lib/pricing';
-import { formatOg } from '../../lib/units';
+import { og } from '../../lib/units';
 import { FundButton } from '../account/fund-button';
 import { ModeBadge } from '../marketplace/mode-badge';
 
@@ -64,7 +64,7 @@ export function ProviderPicker({
             <span className="text-amber-800 dark:text-amber-300">No sub-account with this provider yet</span>
           ) : (
             <span>
-              Sub-account <strong className="tabular-nums">{formatOg(usable, 6)} 0G</strong>
+              Sub-account <strong className="tabular-nums">{og(usable)}</strong>
               {left !== null && (
                 <span className="text-zinc-500" title={runwayAssumption(service.serviceType)}>
                   {' '}
@@ -72,7 +72,7 @@ export function ProviderPicker({
                 </span>
               )}
               {sub.pendingRefund > 0n && (
-                <span className="text-zinc-500"> · {formatOg(sub.pendingRefund, 6)} 0G being refunded</span>
+                <span className="text-zinc-500"> · {og(sub.pendingRefund)} being refunded</span>
               )}
             </span>
           )}

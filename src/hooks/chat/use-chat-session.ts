@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Service } from '../../lib/chain/services';
 import { openChatStore } from '../../lib/chat/store';
 import { repairInterrupted } from '../../lib/chat/repair';
+import { CONVERSATION_DEFAULTS } from '../../lib/chat/settings';
 import type { ChatMessage, Conversation } from '../../lib/chat/types';
 import { streamChat, type ChatExchange } from '../../lib/inference/chat-request';
 import { problemSentence, type InferenceProblem, type StopReason } from '../../lib/inference/errors';
@@ -19,9 +20,7 @@ export function newConversation(chainId: number, owner: string, service?: Servic
     title: 'New chat',
     provider: service?.provider,
     model: service?.model,
-    systemPrompt: '',
-    temperature: 0.7,
-    maxTokens: 512,
+    ...CONVERSATION_DEFAULTS,
     messages: [],
     createdAt: now,
     updatedAt: now,

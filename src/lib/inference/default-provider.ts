@@ -1,4 +1,4 @@
-import { isAddressEqual } from 'viem';
+import { sameAddress } from '../address';
 import type { Service } from '../chain/services';
 import { usableBalance, type SubAccount } from '../chain/ledger-reads';
 import { typicalCost } from '../pricing';
@@ -14,7 +14,7 @@ export interface DefaultChoice {
 }
 
 const inferenceSub = (subs: readonly SubAccount[] | undefined, s: Service) =>
-  subs?.find((a) => a.kind === 'inference' && isAddressEqual(a.provider, s.provider));
+  subs?.find((a) => a.kind === 'inference' && sameAddress(a.provider, s.provider));
 
 /**
  * Which of `services` (one service type) to open with: the one this user used or funded last in
@@ -29,7 +29,7 @@ export function defaultProvider(
   if (services.length === 0) return null;
   const type = services[0]!.serviceType;
   const last = activity?.last[type];
-  const remembered = last && services.find((s) => isAddressEqual(s.provider, last.provider));
+  const remembered = last && services.find((s) => sameAddress(s.provider, last.provider));
   if (remembered && last)
     return { service: remembered, why: last.how === 'funded' ? 'last-funded' : 'last-used', note: null };
 

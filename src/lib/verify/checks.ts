@@ -1,4 +1,5 @@
 import type { StoredVerification } from '../chat/types';
+import { sameAddress } from '../address';
 
 /** How one check of a verification came out; 'not-run' when it could not be made. */
 export type CheckState = 'passed' | 'failed' | 'not-run';
@@ -74,7 +75,7 @@ function signerCheck(v: StoredVerification, whyNot: string | null): Verification
       'failed',
       "The service's TEE signer is not acknowledged on chain by the contract owner, so signatures prove nothing.",
     );
-  if (recovered && expected && recovered.toLowerCase() !== expected.toLowerCase())
+  if (recovered && expected && !sameAddress(recovered, expected))
     return result('failed', `Signed by ${recovered}; ${wanted}.`);
   if (v.state === 'failed')
     return result(

@@ -1,4 +1,5 @@
 import { recoverMessageAddress, sha256, type Address, type Hex } from 'viem';
+import { sameAddress } from '../address';
 import type { VerificationMode } from './mode';
 
 export type BadgeState = 'verifying' | 'verified' | 'content-mismatch' | 'failed' | 'not-verifiable' | 'unavailable';
@@ -188,7 +189,7 @@ export async function verifyResponse(input: VerificationInput): Promise<Verifica
 
   const recoveredSigner = await recover(signed.text, signed.signature);
   if (!recoveredSigner) return done('failed', 'The signature is malformed: no signer can be recovered from it.');
-  if (recoveredSigner.toLowerCase() !== expectedSigner.toLowerCase())
+  if (!sameAddress(recoveredSigner, expectedSigner))
     return done(
       'failed',
       signerSource === 'additional-info'
@@ -227,7 +228,7 @@ export async function verifyResponse(input: VerificationInput): Promise<Verifica
       'The signature is valid but it signs bare hashes, not a TeeTLS routing proof, so it is not bound to the content shown.',
       extra,
     );
-  if (content.format === 'teetls-proof' && content.provider.toLowerCase() !== provider.toLowerCase())
+  if (content.format === 'teetls-proof' && !sameAddress(content.provider, provider))
     return done(
       'not-verifiable',
       `The signature is valid but the routing proof names provider ${content.provider}, not ${provider}, so it is not bound to this service.`,
