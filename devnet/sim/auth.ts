@@ -1,4 +1,5 @@
-import { getAddress, keccak256, toUtf8Bytes, verifyMessage, type Contract } from 'ethers';
+import { getAddress, keccak256, toUtf8Bytes, type Contract } from 'ethers';
+import { digestSigners } from './signed-digest.js';
 import { HttpError } from './http.js';
 
 /** What the SDK signs (PROTOCOL.md, "Inference request path" step 2). */
@@ -30,14 +31,14 @@ export function decodeToken(authorization: string | undefined): SessionToken {
   } catch {
     throw new HttpError(401, 'The app-sk token is malformed', 'invalid_token');
   }
-  let signer: string;
+  let signers: string[];
   try {
-    // The SDK signs the 32 raw bytes of keccak256(tokenJSON) with personal_sign.
-    signer = verifyMessage(Buffer.from(keccak256(toUtf8Bytes(message)).slice(2), 'hex'), signature);
+    // The SDK personal_signs keccak256(tokenJSON) as ethers' toBeArray (leading zero bytes dropped).
+    signers = digestSigners(keccak256(toUtf8Bytes(message)), signature);
   } catch {
     throw new HttpError(401, 'The app-sk token signature is invalid', 'invalid_token');
   }
-  if (typeof token.address !== 'string' || signer.toLowerCase() !== token.address.toLowerCase()) {
+  if (typeof token.address !== 'string' || !signers.some((s) => s.toLowerCase() === token.address.toLowerCase())) {
     throw new HttpError(401, 'The app-sk token was not signed by its user', 'invalid_token');
   }
   return token;

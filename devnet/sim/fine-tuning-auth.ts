@@ -1,31 +1,24 @@
-import {
-  computeAddress,
-  getAddress,
-  getBytes,
-  keccak256,
-  solidityPackedKeccak256,
-  toUtf8Bytes,
-  verifyMessage,
-} from 'ethers';
+import { computeAddress, getAddress, keccak256, solidityPackedKeccak256, toUtf8Bytes } from 'ethers';
 import { recoverSignerPublicKey } from './fine-tuning-crypto.js';
 import { HttpError } from './http.js';
+import { digestSigners } from './signed-digest.js';
 
 /** How far a signed timestamp may be from the provider's clock, as the SDK documents (5 minutes). */
 export const TIMESTAMP_WINDOW_S = 300;
 
-function recover(digest: string, signature: unknown, what: string): string {
+function recover(digest: string, signature: unknown, what: string): string[] {
   if (typeof signature !== 'string' || signature === '') {
     throw new HttpError(400, `The ${what} is missing its signature`, 'missing_signature');
   }
   try {
-    return verifyMessage(getBytes(digest), signature);
+    return digestSigners(digest, signature);
   } catch {
     throw new HttpError(401, `The ${what} signature is malformed`, 'invalid_signature');
   }
 }
 
-function expectSigner(recovered: string, user: string, what: string): void {
-  if (recovered !== getAddress(user)) {
+function expectSigner(recovered: string[], user: string, what: string): void {
+  if (!recovered.includes(getAddress(user))) {
     throw new HttpError(401, `The ${what} signature was not made by ${getAddress(user)}`, 'invalid_signature');
   }
 }
@@ -55,7 +48,7 @@ export function verifyDatasetUpload(user: string, timestamp: unknown, signature:
 export function verifyTaskRequest(user: string, nonce: string, datasetHash: string, signature: unknown): string {
   const digest = solidityPackedKeccak256(['address', 'uint256', 'string'], [user, BigInt(nonce), datasetHash]);
   expectSigner(recover(digest, signature, 'task'), user, 'task');
-  const publicKey = recoverSignerPublicKey(digest, signature as string);
+  const publicKey = recoverSignerPublicKey(digest, signature as string, user);
   // Belt and braces: the key we encrypt to must be the one that signed.
   if (computeAddress(publicKey) !== getAddress(user))
     throw new HttpError(401, 'The task signature is inconsistent', 'invalid_signature');

@@ -1,6 +1,7 @@
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { encrypt } from 'eciesjs';
-import { concat, getBytes, hashMessage, hexlify, keccak256, SigningKey } from 'ethers';
+import { computeAddress, concat, getAddress, getBytes, hashMessage, hexlify, keccak256, SigningKey } from 'ethers';
+import { sdkSignedBytes } from './signed-digest.js';
 
 const IV_LENGTH = 12;
 const KEY_LENGTH = 32;
@@ -62,6 +63,10 @@ export function encryptModelKey(key: Uint8Array, userPublicKey: string): string 
  * The uncompressed public key behind a personal_sign signature over the raw bytes of `digest`
  * (a 0x-hex 32-byte hash): how a provider learns where to send the model key.
  */
-export function recoverSignerPublicKey(digest: string, signature: string): string {
-  return SigningKey.recoverPublicKey(hashMessage(getBytes(digest)), signature);
+export function recoverSignerPublicKey(digest: string, signature: string, signer?: string): string {
+  // Both readings of the signed digest (see signed-digest.ts); the one that recovers `signer` wins.
+  const keys = [sdkSignedBytes(digest), getBytes(digest)].map((b) =>
+    SigningKey.recoverPublicKey(hashMessage(b), signature),
+  );
+  return (signer && keys.find((k) => computeAddress(k) === getAddress(signer))) || keys[0]!;
 }
