@@ -129,12 +129,15 @@ test('the provider page shows every on-chain field of the service', async ({ pag
   await expect(value('Last update')).toContainText(String(updated.getFullYear()));
   await expect(page.getByLabel('Additional info')).toHaveText(JSON.stringify(JSON.parse(s.additionalInfo), null, 2));
 
-  const actions = [
-    ['Chat', `/chat?provider=${getAddress(chatA.address)}`],
-    ['Build', `/build/${getAddress(chatA.address)}`],
-  ] as const;
-  for (const [name, href] of actions)
-    await expect(page.getByRole('main').getByRole('link', { name, exact: true })).toHaveAttribute('href', href);
+  // The primary action names the provider as well as the verb.
+  await expect(page.getByRole('main').getByRole('link', { name: `Chat with ${s.model}`, exact: true })).toHaveAttribute(
+    'href',
+    `/chat?provider=${getAddress(chatA.address)}`,
+  );
+  await expect(page.getByRole('main').getByRole('link', { name: 'Build', exact: true })).toHaveAttribute(
+    'href',
+    `/build/${getAddress(chatA.address)}`,
+  );
   // Fund opens the transfer dialog in place (account.spec.ts drives it).
   await expect(page.getByRole('main').getByRole('button', { name: 'Fund', exact: true })).toBeVisible();
 });
