@@ -1,13 +1,5 @@
 import { Fragment, useMemo } from 'react';
-import { tokenize, type HighlightLanguage, type TokenKind } from '../../lib/highlight';
-
-const COLOUR: Record<TokenKind, string | null> = {
-  plain: null,
-  comment: 'text-zinc-500 italic dark:text-zinc-400',
-  string: 'text-emerald-700 dark:text-emerald-300',
-  number: 'text-amber-700 dark:text-amber-300',
-  keyword: 'text-violet-700 dark:text-violet-300',
-};
+import { tokenize, TOKEN_CLASS, type HighlightLanguage } from '../../lib/highlight';
 
 /**
  * Source code with syntax colours. Every token is a text node (the code holds a provider's own
@@ -25,7 +17,7 @@ export function CodeView({ code, language, label }: { code: string; language: Hi
     >
       <code>
         {tokens.map((t, i) => {
-          const colour = COLOUR[t.kind];
+          const colour = TOKEN_CLASS[t.kind];
           return colour ? (
             <span key={i} className={colour}>
               {t.text}

@@ -2,7 +2,7 @@ import { Fragment, memo, useMemo, useState, type CSSProperties, type ReactNode }
 import type { MarkedToken, Token, Tokens } from 'marked';
 import { codeInfo, inlineText, lexMarkdown, linkTarget, textOf, tokenHref } from '../../lib/chat/markdown';
 import { cn } from '../../lib/cn';
-import { tokenize, type TokenKind } from '../../lib/highlight';
+import { tokenize, TOKEN_CLASS } from '../../lib/highlight';
 import { CopyButton } from '../ui/copy-button';
 
 interface Ctx {
@@ -21,15 +21,6 @@ const HEADING_CLASS = {
   5: 'font-semibold',
   6: 'font-semibold text-zinc-600 dark:text-zinc-400',
 } as const;
-
-// The Build page's colours, so code looks the same wherever the app shows it.
-const COLOUR: Record<TokenKind, string | null> = {
-  plain: null,
-  comment: 'text-zinc-500 italic dark:text-zinc-400',
-  string: 'text-emerald-700 dark:text-emerald-300',
-  number: 'text-amber-700 dark:text-amber-300',
-  keyword: 'text-violet-700 dark:text-violet-300',
-};
 
 const LINK_CLASS = 'text-violet-700 underline underline-offset-2 dark:text-violet-300';
 const CELL_CLASS = 'px-3 py-1.5 align-top';
@@ -249,7 +240,7 @@ const CodeBlock = memo(function CodeBlock({ info, code }: { info: string | undef
         <code>
           {runs
             ? runs.map((run, i) => {
-                const colour = COLOUR[run.kind];
+                const colour = TOKEN_CLASS[run.kind];
                 return colour ? (
                   <span key={i} className={colour}>
                     {run.text}
