@@ -64,7 +64,7 @@ export function AccountPage() {
           <SubAccountsPanel accounts={subAccounts.data} serviceNames={facts.data.names} onRefresh={retry} />
         </>
       ) : (
-        <p role="status" className="text-sm text-zinc-500">
+        <p role="status" className="text-sm text-zinc-500 dark:text-zinc-400">
           Reading your ledger from {network.chain.name}…
         </p>
       )}

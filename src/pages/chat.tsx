@@ -227,7 +227,7 @@ export function ChatPage() {
                 />
               ))}
               {conv?.messages.length === 0 && (
-                <li className="text-sm text-zinc-500">
+                <li className="text-sm text-zinc-500 dark:text-zinc-400">
                   Every answer is checked against the provider&apos;s TEE signature and bound to the exact bytes you
                   receive.
                 </li>

@@ -71,7 +71,7 @@ export function MarketplacePage() {
       <FilterBar filters={filters} onChange={update} />
       {selected.length > 0 && <ComparePanel selected={selected} onClear={() => update({ compare: [] })} />}
       {services.isPending ? (
-        <p className="text-sm text-zinc-500" role="status">
+        <p className="text-sm text-zinc-500 dark:text-zinc-400" role="status">
           Loading providers from {network.chain.name}…
         </p>
       ) : services.isError ? (
@@ -97,7 +97,7 @@ export function MarketplacePage() {
         </p>
       ) : (
         <>
-          <p className="text-sm text-zinc-500" aria-live="polite">
+          <p className="text-sm text-zinc-500 dark:text-zinc-400" aria-live="polite">
             {visible.length} of {all.length} services
           </p>
           {filters.view === 'models' ? (
@@ -106,7 +106,7 @@ export function MarketplacePage() {
                 <section key={g.model} aria-label={`Model ${g.model}`}>
                   <h2 className="mb-2 font-semibold break-words">
                     {g.model}{' '}
-                    <span className="text-sm font-normal text-zinc-500">
+                    <span className="text-sm font-normal text-zinc-500 dark:text-zinc-400">
                       {g.services.length} provider{g.services.length === 1 ? '' : 's'}
                     </span>
                   </h2>

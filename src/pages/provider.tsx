@@ -54,7 +54,8 @@ function ProviderDetails({ service: s }: { service: Service }) {
         </a>
       ) : (
         <span className="break-all">
-          {s.url} <span className="text-xs text-zinc-500">(not linked: only https addresses are)</span>
+          {s.url}{' '}
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">(not linked: only https addresses are)</span>
         </span>
       ),
     ],
@@ -65,7 +66,7 @@ function ProviderDetails({ service: s }: { service: Service }) {
       'TEE signer',
       <span className="flex flex-wrap items-center gap-1">
         <span className="font-mono text-xs break-all">{s.teeSignerAddress}</span>
-        <span className="text-xs text-zinc-500">
+        <span className="text-xs text-zinc-500 dark:text-zinc-400">
           {s.teeSignerAcknowledged ? '(acknowledged by the contract owner)' : '(not acknowledged)'}
         </span>
       </span>,
@@ -88,7 +89,7 @@ function ProviderDetails({ service: s }: { service: Service }) {
           <h1 id="page-title" className="text-2xl font-semibold break-words">
             {s.model}
           </h1>
-          <p className="text-sm text-zinc-500">on {network.chain.name}</p>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">on {network.chain.name}</p>
         </div>
         <div className="flex flex-wrap gap-2">
           <StudioLink serviceType={s.serviceType} provider={s.provider} name={s.model} />
@@ -106,11 +107,11 @@ function ProviderDetails({ service: s }: { service: Service }) {
           <dl className="grid gap-3 text-sm sm:grid-cols-[9rem_1fr]">
             {fields.map(([label, value]) => (
               <div key={label} className="contents">
-                <dt className="text-zinc-500">{label}</dt>
+                <dt className="text-zinc-500 dark:text-zinc-400">{label}</dt>
                 <dd className="min-w-0">{value}</dd>
               </div>
             ))}
-            <dt className="text-zinc-500">Additional info</dt>
+            <dt className="text-zinc-500 dark:text-zinc-400">Additional info</dt>
             <dd className="min-w-0">
               <pre
                 aria-label="Additional info"
@@ -118,7 +119,11 @@ function ProviderDetails({ service: s }: { service: Service }) {
               >
                 {info.text}
               </pre>
-              {!info.isJson && <p className="mt-1 text-xs text-zinc-500">Not JSON; shown as the provider wrote it.</p>}
+              {!info.isJson && (
+                <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+                  Not JSON; shown as the provider wrote it.
+                </p>
+              )}
             </dd>
           </dl>
         </Panel>

@@ -356,7 +356,7 @@ function Field(props: {
           aria-describedby={`${id}-msg`}
           className="h-10 w-full rounded-lg border border-zinc-300 bg-white px-3 pr-10 tabular-nums aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900"
         />
-        <span className="pointer-events-none absolute top-2.5 right-3 text-zinc-500">0G</span>
+        <span className="pointer-events-none absolute top-2.5 right-3 text-zinc-500 dark:text-zinc-400">0G</span>
       </div>
       <div id={`${id}-msg`}>
         {props.error ? (

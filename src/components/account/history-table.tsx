@@ -49,18 +49,18 @@ export function HistoryTable({ user }: { user: Address }) {
       }
     >
       {history.isPending ? (
-        <p role="status" className="text-sm text-zinc-500">
+        <p role="status" className="text-sm text-zinc-500 dark:text-zinc-400">
           Reading transactions from the chain…
         </p>
       ) : history.isError ? (
         <QueryError what="the transaction history" error={history.error} onRetry={() => void history.refetch()} />
       ) : history.data.length === 0 ? (
-        <p className="text-sm text-zinc-500">No transactions on {network.chain.name} yet.</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">No transactions on {network.chain.name} yet.</p>
       ) : (
         <div className="-mx-5 overflow-x-auto px-5">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Transaction history</caption>
-            <thead className="text-xs text-zinc-500">
+            <thead className="text-xs text-zinc-500 dark:text-zinc-400">
               <tr className="border-b border-zinc-200 dark:border-zinc-800">
                 {['Type', 'Amount', 'Provider', 'Time', 'Status', 'Transaction'].map((h) => (
                   <th key={h} scope="col" className={`${CELL} font-medium`}>

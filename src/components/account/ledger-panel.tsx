@@ -15,9 +15,9 @@ const OG = NEURON_PER_OG;
 function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return (
     <div>
-      <dt className="text-xs text-zinc-500">{label}</dt>
+      <dt className="text-xs text-zinc-500 dark:text-zinc-400">{label}</dt>
       <dd className="text-lg font-semibold tabular-nums">{value}</dd>
-      {hint && <dd className="text-xs text-zinc-500">{hint}</dd>}
+      {hint && <dd className="text-xs text-zinc-500 dark:text-zinc-400">{hint}</dd>}
     </div>
   );
 }
@@ -91,7 +91,7 @@ export function LedgerPanel({ user, ledger }: { user: Address; ledger: LedgerInf
               </Button>
             )}
             {ledger.locked > 0n && (
-              <p className="text-xs text-zinc-500">
+              <p className="text-xs text-zinc-500 dark:text-zinc-400">
                 To close the ledger, retrieve the {og(ledger.locked)} locked in sub-accounts first.
               </p>
             )}

@@ -27,7 +27,7 @@ function Bar({ title, parts }: { title: string; parts: Part[] }) {
   return (
     <div>
       <h3 className="mb-1 text-sm font-medium">
-        {title} <span className="font-normal text-zinc-500">({og(total, 4)})</span>
+        {title} <span className="font-normal text-zinc-500 dark:text-zinc-400">({og(total, 4)})</span>
       </h3>
       <div
         role="img"
@@ -50,7 +50,7 @@ function Bar({ title, parts }: { title: string; parts: Part[] }) {
             <span aria-hidden="true" className={`size-3 shrink-0 rounded-sm ${p.color}`} />
             <span className="flex-1 truncate">{p.label}</span>
             <span className="tabular-nums">{og(p.value, 4)}</span>
-            <span className="w-14 text-right text-xs text-zinc-500 tabular-nums">
+            <span className="w-14 text-right text-xs text-zinc-500 dark:text-zinc-400 tabular-nums">
               {share(p.value, total).toFixed(1)}%
             </span>
           </li>
@@ -98,7 +98,7 @@ export function MoneyPicture({
           />
         )}
       </div>
-      <p className="mt-3 text-xs text-zinc-500">
+      <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-400">
         Wallet → ledger (deposit) → provider sub-accounts (transfer); providers charge sub-accounts as you use them.
       </p>
     </Panel>

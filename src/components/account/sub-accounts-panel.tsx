@@ -90,7 +90,7 @@ export function SubAccountsPanel({ accounts, serviceNames, onRefresh }: Props) {
               )}
             </div>
             {rows.length === 0 ? (
-              <p className="text-sm text-zinc-500">No {kind} sub-accounts yet.</p>
+              <p className="text-sm text-zinc-500 dark:text-zinc-400">No {kind} sub-accounts yet.</p>
             ) : (
               <ul className="flex flex-col gap-2">
                 {rows.map((a) => (
@@ -135,7 +135,7 @@ function Row({ account: a, service, now, busy, onRetrieve, onAcknowledge }: RowP
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <p className="font-medium break-words">{title}</p>
-          <p className="font-mono text-xs text-zinc-500" title={a.provider}>
+          <p className="font-mono text-xs text-zinc-500 dark:text-zinc-400" title={a.provider}>
             {shortAddress(a.provider)}
             {service && <span className="font-sans"> · {TYPE_LABEL[service.serviceType] ?? service.serviceType}</span>}
           </p>
@@ -155,19 +155,19 @@ function Row({ account: a, service, now, busy, onRetrieve, onAcknowledge }: RowP
       </div>
       <dl className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
         <div>
-          <dt className="text-xs text-zinc-500">Balance</dt>
+          <dt className="text-xs text-zinc-500 dark:text-zinc-400">Balance</dt>
           <dd className="tabular-nums" data-testid="sub-balance">
             {og(a.balance)}
           </dd>
         </div>
         <div>
-          <dt className="text-xs text-zinc-500">Being retrieved</dt>
+          <dt className="text-xs text-zinc-500 dark:text-zinc-400">Being retrieved</dt>
           <dd className="tabular-nums" data-testid="sub-pending">
             {og(a.pendingRefund)}
           </dd>
         </div>
         <div className="col-span-2">
-          <dt className="text-xs text-zinc-500">Runway</dt>
+          <dt className="text-xs text-zinc-500 dark:text-zinc-400">Runway</dt>
           <dd>
             {left === null ? (
               '—'

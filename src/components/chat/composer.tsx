@@ -65,7 +65,7 @@ export function Composer({
           </Button>
         )}
       </div>
-      {note && <div className="text-xs text-zinc-500">{note}</div>}
+      {note && <div className="text-xs text-zinc-500 dark:text-zinc-400">{note}</div>}
     </form>
   );
 }

@@ -108,12 +108,14 @@ export function ConversationList({ store, chainId, owner, active, onOpen, onNew 
               )}
             >
               <span className="block truncate">{c.title}</span>
-              {snippet && <span className="block truncate text-xs text-zinc-500">{snippet}</span>}
+              {snippet && <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">{snippet}</span>}
             </button>
           </li>
         ))}
         {list.data?.length === 0 && (
-          <li className="text-xs text-zinc-500">{query ? 'Nothing found.' : 'No saved chats yet.'}</li>
+          <li className="text-xs text-zinc-500 dark:text-zinc-400">
+            {query ? 'Nothing found.' : 'No saved chats yet.'}
+          </li>
         )}
       </ul>
       {active && active.messages.length > 0 && (

@@ -81,7 +81,7 @@ export function MessageView({
             {m.content ? (
               <Markdown text={m.content} allowLocalHttp={allowLocalHttp} />
             ) : streaming ? (
-              <p className="text-zinc-500">…</p>
+              <p className="text-zinc-500 dark:text-zinc-400">…</p>
             ) : null}
           </>
         )}
@@ -92,7 +92,7 @@ export function MessageView({
           {m.error}
         </p>
       )}
-      <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500">
+      <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
         {!mine && m.verification && <VerificationBadge verification={m.verification} onRetry={onRetryVerification} />}
         {!mine && m.cost && <span>Cost {og(BigInt(m.cost), 9)}</span>}
         {!mine && m.usage && (

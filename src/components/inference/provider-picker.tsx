@@ -59,20 +59,20 @@ export function ProviderPicker({
       {service && connected && (
         <div className="flex items-center gap-2 text-sm" aria-label="Sub-account">
           {sub === undefined ? (
-            <span className="text-zinc-500">Reading your sub-account…</span>
+            <span className="text-zinc-500 dark:text-zinc-400">Reading your sub-account…</span>
           ) : sub === null ? (
             <span className="text-amber-800 dark:text-amber-300">No sub-account with this provider yet</span>
           ) : (
             <span>
               Sub-account <strong className="tabular-nums">{og(usable)}</strong>
               {left !== null && (
-                <span className="text-zinc-500" title={runwayAssumption(service.serviceType)}>
+                <span className="text-zinc-500 dark:text-zinc-400" title={runwayAssumption(service.serviceType)}>
                   {' '}
                   · about {left.toString()} requests
                 </span>
               )}
               {sub.pendingRefund > 0n && (
-                <span className="text-zinc-500"> · {og(sub.pendingRefund)} being refunded</span>
+                <span className="text-zinc-500 dark:text-zinc-400"> · {og(sub.pendingRefund)} being refunded</span>
               )}
             </span>
           )}

@@ -42,7 +42,7 @@ export function AppLayout() {
       <WrongNetworkBanner />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
         <ErrorBoundary key={pathname}>
-          <Suspense fallback={<p className="text-sm text-zinc-500">Loading…</p>}>
+          <Suspense fallback={<p className="text-sm text-zinc-500 dark:text-zinc-400">Loading…</p>}>
             <Outlet />
           </Suspense>
         </ErrorBoundary>

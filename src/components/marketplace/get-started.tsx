@@ -116,7 +116,7 @@ export function GetStarted({ networkName }: { networkName: string }) {
               {g.address && suggested && (
                 <p>
                   Suggested chat provider: <span className="break-words">{suggested.model}</span>.{' '}
-                  {g.suggestion?.note && <span className="text-zinc-500">{g.suggestion.note}</span>}
+                  {g.suggestion?.note && <span className="text-zinc-500 dark:text-zinc-400">{g.suggestion.note}</span>}
                 </p>
               )}
               {g.address && (

@@ -56,19 +56,19 @@ export function ServiceCard({ service: s, compared, onCompare, showModel = true 
       <div className="flex items-start justify-between gap-2">
         <div className="min-w-0">
           {showModel && <h3 className="font-semibold break-words">{s.model}</h3>}
-          <p className="text-xs text-zinc-500">{TYPE_LABEL[s.serviceType] ?? s.serviceType}</p>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">{TYPE_LABEL[s.serviceType] ?? s.serviceType}</p>
         </div>
         <ModeBadge verifiability={s.verifiability} />
       </div>
       <p className="flex items-center gap-1 text-sm">
-        <span className="text-zinc-500">Provider</span>
+        <span className="text-zinc-500 dark:text-zinc-400">Provider</span>
         <span className="font-mono" title={s.provider}>
           {shortAddress(s.provider)}
         </span>
         <CopyButton value={s.provider} label="Copy provider address" />
       </p>
       <ServicePrices service={s} />
-      <p className="text-xs text-zinc-500">
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
         Updated <time title={absoluteTime(s.updatedAt)}>{relativeTime(s.updatedAt)}</time>
       </p>
       <div className="mt-auto flex flex-wrap items-center gap-3 border-t border-zinc-100 pt-3 text-sm dark:border-zinc-800">

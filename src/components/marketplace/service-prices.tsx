@@ -12,10 +12,10 @@ export function ServicePrices({ service }: { service: Service }) {
     <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm">
       {rows.map(([label, p]) => (
         <div key={label} className="contents">
-          <dt className="text-zinc-500">{label}</dt>
+          <dt className="text-zinc-500 dark:text-zinc-400">{label}</dt>
           <dd>
             <span className="font-medium tabular-nums">{p.amount}</span>{' '}
-            <span className="text-xs text-zinc-500">{p.per}</span>
+            <span className="text-xs text-zinc-500 dark:text-zinc-400">{p.per}</span>
           </dd>
         </div>
       ))}

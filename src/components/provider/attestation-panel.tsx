@@ -64,7 +64,7 @@ export function AttestationPanel({ provider }: { provider: Address }) {
               </pre>
             </details>
           )}
-          <p className="text-xs text-zinc-500">
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
             Checked {new Date(outcome.checkedAt).toLocaleString()}. The TDX quote itself is not checked in the browser.
           </p>
           <Button

@@ -40,7 +40,7 @@ export function Dialog({ open, onClose, title, children, className }: DialogProp
               type="button"
               aria-label="Close"
               onClick={onClose}
-              className="rounded p-1 text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+              className="rounded p-1 text-zinc-500 dark:text-zinc-400 hover:bg-zinc-100 dark:hover:bg-zinc-800"
             >
               ✕
             </button>

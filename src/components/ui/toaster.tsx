@@ -44,7 +44,7 @@ export function Toaster({ children }: { children: ReactNode }) {
                 type="button"
                 aria-label="Dismiss"
                 onClick={() => dismiss(t.id)}
-                className="text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200"
+                className="text-zinc-500 dark:text-zinc-400 hover:text-zinc-800 dark:hover:text-zinc-200"
               >
                 ✕
               </button>
@@ -61,7 +61,7 @@ export function Toaster({ children }: { children: ReactNode }) {
               </a>
             )}
             {t.details && (
-              <details className="mt-1 text-xs text-zinc-500">
+              <details className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
                 <summary className="cursor-pointer">Details</summary>
                 <p className="mt-1 break-words whitespace-pre-wrap">{t.details}</p>
               </details>

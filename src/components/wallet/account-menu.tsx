@@ -43,7 +43,7 @@ export function AccountMenu({ address }: { address: `0x${string}` }) {
         <div className="absolute right-0 z-40 mt-2 w-72 rounded-xl border border-zinc-200 bg-white p-4 text-sm shadow-lg dark:border-zinc-800 dark:bg-zinc-900">
           <dl className="grid gap-3">
             <div>
-              <dt className="text-xs text-zinc-500">Address</dt>
+              <dt className="text-xs text-zinc-500 dark:text-zinc-400">Address</dt>
               <dd className="flex items-center gap-1">
                 <span className="font-mono text-xs break-all" data-testid="account-address">
                   {address}
@@ -52,7 +52,7 @@ export function AccountMenu({ address }: { address: `0x${string}` }) {
               </dd>
             </div>
             <div>
-              <dt className="text-xs text-zinc-500">Balance on {network.chain.name}</dt>
+              <dt className="text-xs text-zinc-500 dark:text-zinc-400">Balance on {network.chain.name}</dt>
               <dd data-testid="account-balance">
                 {balance.data
                   ? og(balance.data.value, 4)
@@ -62,11 +62,11 @@ export function AccountMenu({ address }: { address: `0x${string}` }) {
               </dd>
             </div>
             <div>
-              <dt className="text-xs text-zinc-500">Wallet network</dt>
+              <dt className="text-xs text-zinc-500 dark:text-zinc-400">Wallet network</dt>
               <dd>{chain?.name ?? `Chain ${chainId ?? '?'}`}</dd>
             </div>
             <div>
-              <dt className="text-xs text-zinc-500">Wallet</dt>
+              <dt className="text-xs text-zinc-500 dark:text-zinc-400">Wallet</dt>
               <dd>{connector?.name ?? 'Unknown'}</dd>
             </div>
           </dl>

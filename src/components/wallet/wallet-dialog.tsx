@@ -62,10 +62,12 @@ export function WalletDialog({ open, onClose }: { open: boolean; onClose: () => 
                   <span className="flex-1">
                     <span className="block font-medium">{c.name}</span>
                     {c.id === DEV_WALLET_RDNS && (
-                      <span className="block text-xs text-zinc-500">A funded devnet account, no install needed</span>
+                      <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+                        A funded devnet account, no install needed
+                      </span>
                     )}
                   </span>
-                  {busy && <span className="text-xs text-zinc-500">Waiting for the wallet…</span>}
+                  {busy && <span className="text-xs text-zinc-500 dark:text-zinc-400">Waiting for the wallet…</span>}
                 </button>
               </li>
             );
