@@ -8,6 +8,15 @@ import { expect, test } from './fixtures';
 const DEVNET = '0G Local Devnet';
 const GALILEO = '0G Galileo Testnet';
 
+/** The header's network selector (a select-only combobox: its name carries the network it shows). */
+const networkSelect = (page: Page) => page.getByRole('combobox', { name: 'Network' });
+
+/** Picks a network the way a mouse user does: open the list, click the option. */
+async function chooseNetwork(page: Page, label: string) {
+  await networkSelect(page).click();
+  await page.getByRole('listbox', { name: 'Network' }).getByRole('option', { name: label, exact: true }).click();
+}
+
 /** Opens the wallet list and connects the named wallet. */
 async function connect(page: Page, walletName: string | RegExp) {
   await page.getByRole('button', { name: 'Connect wallet' }).click();
@@ -36,10 +45,16 @@ test('connects the E2E Wallet and shows the account with its balance on the chai
   await expect(dialog).toBeHidden();
 
   const account = page.getByRole('button', { name: `Account ${wallet.address}` });
-  await expect(account).toHaveText(`${wallet.address.slice(0, 6)}…${wallet.address.slice(-4)}`);
+  // It shows the short address and is named with it first, then the full one (label in name).
+  const short = `${wallet.address.slice(0, 6)}…${wallet.address.slice(-4)}`;
+  await expect(account).toHaveAccessibleName(`${short} account ${wallet.address}`);
+  await expect(account).toContainText(short);
+  // Focus moves from the wallet list that went away to the account button.
+  await expect(account).toBeFocused();
   expect(wallet.requests.map((r) => r.method)).toEqual(['wallet_requestPermissions']);
   await account.click();
   await expect(account).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('dialog', { name: 'Account' })).toBeFocused();
   await expect(page.getByText(wallet.address, { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Copy address' })).toBeVisible();
   await expect(page.getByText(`Balance on ${DEVNET}`)).toBeVisible();
@@ -50,8 +65,14 @@ test('connects the E2E Wallet and shows the account with its balance on the chai
     'E2E Wallet',
   );
 
+  // A click outside closes it.
+  await page.getByRole('heading', { level: 1 }).click();
+  await expect(page.getByRole('dialog', { name: 'Account' })).toHaveCount(0);
+  await expect(account).toHaveAttribute('aria-expanded', 'false');
+
+  await account.click();
   await page.getByRole('button', { name: 'Disconnect' }).click();
-  await expect(page.getByRole('button', { name: 'Connect wallet' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Connect wallet' })).toBeFocused();
   await expect(account).toHaveCount(0);
   // Disconnecting is not remembered as connected: a reload stays disconnected.
   await page.reload();
@@ -73,7 +94,7 @@ test('a rejected connection says so quietly and stays disconnected', async ({ pa
   await expect(dialog.getByRole('button', { name: 'E2E Wallet' })).toBeEnabled();
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('button', { name: 'Connect wallet' })).toBeVisible();
-  await expect(page.getByRole('button', { name: /^Account / })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /account 0x/i })).toHaveCount(0);
 });
 
 test('choosing another network asks the wallet to switch, adding the chain first', async ({ page, wallet }) => {
@@ -81,11 +102,16 @@ test('choosing another network asks the wallet to switch, adding the chain first
   await page.goto('/');
   await connect(page, 'E2E Wallet');
   await expect(page.getByRole('button', { name: `Account ${wallet.address}` })).toBeVisible();
-  const network = page.getByRole('combobox', { name: 'Network' });
-  await expect(network).toHaveValue('devnet');
-  await expect(network.getByRole('option')).toHaveText(['0G Mainnet', 'Galileo Testnet', 'Local devnet']);
+  const network = networkSelect(page);
+  await expect(network).toHaveAccessibleName('Network Local devnet');
+  await network.click();
+  const list = page.getByRole('listbox', { name: 'Network' });
+  await expect(list.getByRole('option')).toHaveText(['0G Mainnet', 'Galileo Testnet', 'Local devnet']);
+  await expect(list.getByRole('option', { selected: true })).toHaveText('Local devnet');
+  await network.click();
+  await expect(list).toBeHidden();
 
-  await network.selectOption({ label: 'Galileo Testnet' });
+  await chooseNetwork(page, 'Galileo Testnet');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Providers on ${GALILEO}`);
   const prompts = wallet.requests.filter(
     (r) => r.method.startsWith('wallet_') && r.method !== 'wallet_requestPermissions',
@@ -102,7 +128,7 @@ test('choosing another network asks the wallet to switch, adding the chain first
     }),
   ]);
   expect(wallet.chainId).toBe(16602);
-  await expect(network).toHaveValue('testnet');
+  await expect(network).toHaveText('Galileo Testnet');
   // No internet here: the testnet's RPC is unreachable, which is an error to retry, not an empty list.
   const error = page.getByRole('alert').filter({ hasText: `Could not load providers from ${GALILEO}` });
   await expect(error).toBeVisible({ timeout: 20_000 });
@@ -111,7 +137,7 @@ test('choosing another network asks the wallet to switch, adding the chain first
   // The wallet is on the shown network, so there is no wrong-network banner.
   await expect(page.getByRole('alert').filter({ hasText: 'Your wallet is on' })).toHaveCount(0);
 
-  await network.selectOption({ label: 'Local devnet' });
+  await chooseNetwork(page, 'Local devnet');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Providers on ${DEVNET}`);
   expect(wallet.requests.at(-1)).toEqual({ method: 'wallet_switchEthereumChain', params: [{ chainId: '0x7a69' }] });
   expect(wallet.chainId).toBe(31337);
@@ -124,13 +150,13 @@ test('a rejected network switch keeps the network and says so', async ({ page, w
   await connect(page, 'E2E Wallet');
   await expect(page.getByRole('button', { name: `Account ${wallet.address}` })).toBeVisible();
   wallet.rejectNext('wallet_switchEthereumChain');
-  const network = page.getByRole('combobox', { name: 'Network' });
-  await network.selectOption({ label: '0G Mainnet' });
+  const network = networkSelect(page);
+  await chooseNetwork(page, '0G Mainnet');
   await expect(page.getByRole('status').filter({ hasText: 'Network switch dismissed' })).toContainText(
     `Still on ${DEVNET}.`,
   );
   expect(wallet.requests.at(-1)).toEqual({ method: 'wallet_switchEthereumChain', params: [{ chainId: '0x4115' }] });
-  await expect(network).toHaveValue('devnet');
+  await expect(network).toHaveText('Local devnet');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Providers on ${DEVNET}`);
   expect(wallet.chainId).toBe(31337);
   await expect(page.getByRole('alert')).toHaveCount(0);
@@ -139,13 +165,12 @@ test('a rejected network switch keeps the network and says so', async ({ page, w
 test('without a wallet the selector only changes the shown network, and remembers it', async ({ page, wallet }) => {
   await wallet.install(page, { account: 4 });
   await page.goto('/');
-  const network = page.getByRole('combobox', { name: 'Network' });
-  await network.selectOption({ label: 'Galileo Testnet' });
+  await chooseNetwork(page, 'Galileo Testnet');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Providers on ${GALILEO}`);
   await page.reload();
-  await expect(network).toHaveValue('testnet');
+  await expect(networkSelect(page)).toHaveText('Galileo Testnet');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Providers on ${GALILEO}`);
-  await network.selectOption({ label: 'Local devnet' });
+  await chooseNetwork(page, 'Local devnet');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Providers on ${DEVNET}`);
   await expect(page.getByRole('main').getByRole('article').first()).toBeVisible();
   expect(wallet.requests).toEqual([]);
@@ -177,7 +202,7 @@ test('when the user switches the wallet to a network the app offers, the app fol
 
   // The user picks Galileo inside the wallet (not in the app).
   await wallet.emit('chainChanged', '0x40da');
-  await expect(page.getByRole('combobox', { name: 'Network' })).toHaveValue('testnet');
+  await expect(networkSelect(page)).toHaveText('Galileo Testnet');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Providers on ${GALILEO}`);
   await expect(page.getByRole('alert').filter({ hasText: 'Your wallet is on' })).toHaveCount(0);
 });
@@ -191,14 +216,14 @@ test('the Dev wallet is offered on the devnet only, and connects its funded acco
   );
   await dialog.getByRole('button', { name: 'Close' }).click();
 
-  await page.getByRole('combobox', { name: 'Network' }).selectOption({ label: '0G Mainnet' });
+  await chooseNetwork(page, '0G Mainnet');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Providers on 0G Mainnet');
   await page.getByRole('button', { name: 'Connect wallet' }).click();
   await expect(dialog).toContainText('No browser wallet was found.');
   await expect(dialog.getByRole('button', { name: /^Dev wallet/ })).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Close' }).click();
 
-  await page.getByRole('combobox', { name: 'Network' }).selectOption({ label: 'Local devnet' });
+  await chooseNetwork(page, 'Local devnet');
   await connect(page, /^Dev wallet/);
   const devAddress = devnet.manifest.accounts[0]?.address ?? '';
   const account = page.getByRole('button', { name: `Account ${devAddress}` });
@@ -210,7 +235,7 @@ test('the Dev wallet is offered on the devnet only, and connects its funded acco
   await page.keyboard.press('Escape');
 
   // The Dev wallet cannot follow to another network, so leaving the devnet disconnects it.
-  await page.getByRole('combobox', { name: 'Network' }).selectOption({ label: 'Galileo Testnet' });
+  await chooseNetwork(page, 'Galileo Testnet');
   await expect(page.getByRole('status').filter({ hasText: 'Dev wallet disconnected' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Connect wallet' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Providers on ${GALILEO}`);

@@ -9,7 +9,10 @@ interface DialogProps {
   className?: string;
 }
 
-/** A modal on the native <dialog>: focus trap, Escape and backdrop close come from the browser. */
+/**
+ * A modal on the native <dialog>: the browser moves focus into it, keeps it there, closes on Escape
+ * and gives focus back to the opener on close; a click on the backdrop closes it too.
+ */
 export function Dialog({ open, onClose, title, children, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -40,9 +43,9 @@ export function Dialog({ open, onClose, title, children, className }: DialogProp
               type="button"
               aria-label="Close"
               onClick={onClose}
-              className="rounded p-1 text-zinc-500 dark:text-zinc-400 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+              className="-m-1 grid size-8 shrink-0 place-items-center rounded-lg text-zinc-500 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-violet-500 dark:text-zinc-400 dark:hover:bg-zinc-800"
             >
-              ✕
+              <span aria-hidden="true">✕</span>
             </button>
           </div>
           {children}

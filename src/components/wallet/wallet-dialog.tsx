@@ -5,6 +5,7 @@ import { safeImageSrc } from '../../lib/safe-url';
 import { useNetwork } from '../../hooks/network/use-network';
 import { useToast } from '../../hooks/ui/use-toast';
 import { Dialog } from '../ui/dialog';
+import { requestFocus } from './focus-target';
 
 const isMetaMask = (c: Connector) => c.id === 'io.metamask' || /metamask/i.test(c.name);
 
@@ -21,6 +22,8 @@ export function WalletDialog({ open, onClose }: { open: boolean; onClose: () => 
     try {
       await connectAsync({ connector, chainId: network.chain.id });
       onClose();
+      // This list and the button that opened it give way to the account button: focus goes there.
+      requestFocus('account-button');
     } catch (err) {
       const e = toAppError(err);
       if (e.kind === 'user-rejected') toast({ title: 'Connection dismissed', tone: 'neutral' });

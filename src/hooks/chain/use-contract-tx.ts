@@ -11,11 +11,14 @@ import { useRefreshAccount } from '../account/use-account-data';
 import { useNetwork } from '../network/use-network';
 import { useToast } from '../ui/use-toast';
 
+// Each transaction's toast key: unique across every hook instance on the page.
+let txCount = 0;
+
 /**
- * Sends one contract transaction from the connected wallet and tells the user how it went:
- * pending (hash, explorer link), confirmed or reverted (with the reason), or a neutral
- * "cancelled in wallet". A second call while one is in flight is ignored (double clicks send
- * once). Balances are refetched after the receipt, never before.
+ * Sends one contract transaction from the connected wallet and tells the user how it went in one
+ * toast, updated in place: pending (hash, explorer link), then confirmed or reverted (with the
+ * reason); a neutral "cancelled in wallet" when the user said no. A second call while one is in
+ * flight is ignored (double clicks send once). Balances are refetched after the receipt, never before.
  */
 export function useContractTx() {
   const config = useConfig();
@@ -35,28 +38,35 @@ export function useContractTx() {
     if (inFlight.current || !publicClient || !address) return null;
     inFlight.current = true;
     setPending(label);
+    const key = `tx-${++txCount}`;
     let sentHash: string | null = null;
+    let link: { label: string; href: string } | undefined;
     try {
       const walletClient = await getConnectorClient(config, { chainId: network.chain.id, account: address });
       const result = await sendContractTx({ publicClient, walletClient }, call, (hash) => {
         sentHash = hash;
         rememberTx({ chainId: network.chain.id, from: address, hash, label });
         const href = explorerTxUrl(network, hash);
+        link = href ? { label: 'View on explorer', href } : undefined;
         toast({
+          key,
+          pending: true,
           title: `${label}: sent, waiting for confirmation`,
           description: `Transaction ${shortAddress(hash)}`,
-          link: href ? { label: 'View on explorer', href } : undefined,
+          link,
           tone: 'info',
         });
       });
       await refresh();
-      if (result.status === 'confirmed') toast({ title: `${label}: confirmed`, tone: 'success' });
+      if (result.status === 'confirmed') toast({ key, title: `${label}: confirmed`, link, tone: 'success' });
       else {
         const why = result.reason ? toAppError(result.reason) : null;
         toast({
+          key,
           title: `${label}: reverted on chain`,
           description: `${why?.kind === 'reverted' ? why.message : 'The contract refused it.'} Only gas was spent; balances are shown as the chain has them.`,
           details: why?.details,
+          link,
           tone: 'error',
         });
       }
@@ -67,14 +77,16 @@ export function useContractTx() {
       void refresh();
       if (sentHash)
         toast({
+          key,
           title: `${label}: sent, but its confirmation could not be read`,
           description: `${e.message} Check the transaction history before trying again.`,
           details: e.details,
+          link,
           tone: 'error',
         });
       else if (e.kind === 'user-rejected')
-        toast({ title: 'Cancelled in wallet', description: 'Nothing was sent.', tone: 'neutral' });
-      else toast({ title: `${label}: not sent`, description: e.message, details: e.details, tone: 'error' });
+        toast({ key, title: 'Cancelled in wallet', description: 'Nothing was sent.', tone: 'neutral' });
+      else toast({ key, title: `${label}: not sent`, description: e.message, details: e.details, tone: 'error' });
       return null;
     } finally {
       inFlight.current = false;

@@ -1,0 +1,26 @@
+import { useEffect } from 'react';
+
+// Connecting replaces "Connect wallet" (and the wallet list it opened) with the account button, and
+// disconnecting does the reverse: the focused element disappears and focus would fall to <body>.
+// The action asks for focus on what replaces it; that element takes it when it mounts.
+
+type FocusTarget = 'account-button' | 'connect-button';
+
+const requested = new Set<FocusTarget>();
+const find = (target: FocusTarget) => document.querySelector<HTMLElement>(`[data-focus-target="${target}"]`);
+
+/** Moves focus to `target` now if it is on the page, else as soon as it mounts (the first in page order). */
+export function requestFocus(target: FocusTarget): void {
+  requested.clear();
+  const el = find(target);
+  if (el) el.focus();
+  else requested.add(target);
+}
+
+/** Marks an element as `target`: spread the returned props on it; it takes focus on mount when asked for. */
+export function useFocusTarget(target: FocusTarget): { 'data-focus-target': FocusTarget } {
+  useEffect(() => {
+    if (requested.delete(target)) find(target)?.focus();
+  }, [target]);
+  return { 'data-focus-target': target };
+}
