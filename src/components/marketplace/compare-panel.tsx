@@ -29,7 +29,7 @@ export function ComparePanel({ selected, onClear }: { selected: Service[]; onCle
           <table className="w-full min-w-[36rem] text-left text-sm">
             <thead>
               <tr>
-                <th scope="col" className="w-32 py-1 pr-3 font-medium text-zinc-500 dark:text-zinc-400">
+                <th scope="col" className="w-32 py-1 pr-3 font-medium text-zinc-600 dark:text-zinc-400">
                   <span className="sr-only">Field</span>
                 </th>
                 {selected.map((s) => (
@@ -37,7 +37,7 @@ export function ComparePanel({ selected, onClear }: { selected: Service[]; onCle
                     <Link to={paths.provider(s.provider)} className="hover:underline">
                       {s.model}
                     </Link>
-                    <span className="block font-mono text-xs font-normal text-zinc-500 dark:text-zinc-400">
+                    <span className="block font-mono text-xs font-normal text-zinc-600 dark:text-zinc-400">
                       {shortAddress(s.provider)}
                     </span>
                   </th>
@@ -76,7 +76,7 @@ function price(s: Service, neuron: bigint): string {
 function Row({ label, cells }: { label: string; cells: React.ReactNode[] }) {
   return (
     <tr>
-      <th scope="row" className="py-2 pr-3 font-medium text-zinc-500 dark:text-zinc-400">
+      <th scope="row" className="py-2 pr-3 font-medium text-zinc-600 dark:text-zinc-400">
         {label}
       </th>
       {cells.map((c, i) => (

@@ -9,11 +9,10 @@ import { og } from '../../lib/units';
 import { FundButton } from '../account/fund-button';
 import { SetupStep } from '../build/setup-step';
 import { Button } from '../ui/button';
+import { ButtonLink } from '../ui/button-link';
 import { WalletDialog } from '../wallet/wallet-dialog';
 
 const LINK = 'text-violet-700 underline dark:text-violet-300';
-const PRIMARY_LINK =
-  'inline-flex h-8 items-center rounded-lg bg-violet-600 px-2.5 text-sm font-medium text-white hover:bg-violet-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-500';
 
 /**
  * "Get started": wallet, a ledger, a funded provider, a first verified answer, each read from the
@@ -116,7 +115,7 @@ export function GetStarted({ networkName }: { networkName: string }) {
               {g.address && suggested && (
                 <p>
                   Suggested chat provider: <span className="break-words">{suggested.model}</span>.{' '}
-                  {g.suggestion?.note && <span className="text-zinc-500 dark:text-zinc-400">{g.suggestion.note}</span>}
+                  {g.suggestion?.note && <span className="text-zinc-600 dark:text-zinc-400">{g.suggestion.note}</span>}
                 </p>
               )}
               {g.address && (
@@ -140,9 +139,9 @@ export function GetStarted({ networkName }: { networkName: string }) {
                 Ask {g.modelOf(g.chatProvider) ?? 'your provider'} anything. Every answer is checked against the
                 provider&apos;s TEE signature and marked “Verified” when it holds.
               </p>
-              <Link to={paths.studio('chatbot', g.chatProvider) ?? paths.chat} className={PRIMARY_LINK}>
+              <ButtonLink to={paths.studio('chatbot', g.chatProvider) ?? paths.chat} size="sm">
                 Ask your first question
-              </Link>
+              </ButtonLink>
             </>
           ) : steps.funded === 'done' && g.address ? (
             <>

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Button } from './button';
 
 interface State {
   error: Error | null;
@@ -29,13 +30,9 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
           <summary className="cursor-pointer">Details</summary>
           <p className="mt-1 break-words whitespace-pre-wrap">{error.message}</p>
         </details>
-        <button
-          type="button"
-          onClick={() => this.setState({ error: null })}
-          className="mt-4 rounded-lg bg-violet-600 px-4 py-2 text-sm font-medium text-white hover:bg-violet-700"
-        >
+        <Button className="mt-4" onClick={() => this.setState({ error: null })}>
           Try again
-        </button>
+        </Button>
       </div>
     );
   }
