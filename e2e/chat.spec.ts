@@ -300,12 +300,12 @@ test('a network switch in the wallet mid-answer stops it with a sentence, keeps 
 
   // The user picks Galileo in the wallet: the app follows, and the answer stops where it was.
   await wallet.emit('chainChanged', '0x40da');
-  await expect(page.getByRole('combobox', { name: 'Network' })).toHaveValue('testnet');
+  await expect(page.getByRole('combobox', { name: 'Network' })).toHaveText('Galileo Testnet');
   await expect(questions(page)).toHaveCount(0);
   await slow();
 
   await wallet.emit('chainChanged', '0x7a69');
-  await expect(page.getByRole('combobox', { name: 'Network' })).toHaveValue('devnet');
+  await expect(page.getByRole('combobox', { name: 'Network' })).toHaveText('Local devnet');
   await expect(questions(page)).toContainText('Take your time');
   await expect(answer.getByRole('alert')).toHaveText(
     'Incomplete: The network changed while the answer was arriving, so it was stopped. What arrived is kept.',

@@ -1,12 +1,14 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useAccount } from 'wagmi';
+import { ChatSettings } from '../components/chat/chat-settings';
 import { CompareView } from '../components/chat/compare-view';
 import { Composer } from '../components/chat/composer';
 import { ConversationList } from '../components/chat/conversation-list';
 import { MessageView } from '../components/chat/message-view';
 import { ProviderPicker } from '../components/inference/provider-picker';
 import { QueryError } from '../components/ui/query-error';
+import { SegmentedControl } from '../components/ui/segmented-control';
 import { ConnectButton } from '../components/wallet/connect-button';
 import { useAccountData, useRefreshAccount } from '../hooks/account/use-account-data';
 import { newConversation, useChatSession } from '../hooks/chat/use-chat-session';
@@ -19,11 +21,14 @@ import { estimateCost } from '../lib/chat/cost';
 import { defaultProvider } from '../lib/inference/default-provider';
 import { needsFunding, preflightSentence } from '../lib/inference/preflight';
 import { sameAddress } from '../lib/address';
-import { clampMaxTokens, clampTemperature, MAX_TOKENS_CAP } from '../lib/chat/settings';
 import { og } from '../lib/units';
 
 const FundDialog = lazy(() => import('../components/account/fund-dialog').then((m) => ({ default: m.FundDialog })));
 const named = (list: Service[], provider: string | null) => list.find((s) => sameAddress(s.provider, provider));
+const VIEWS = [
+  { value: 'chat', label: 'Conversation' },
+  { value: 'compare', label: 'Compare two providers' },
+] as const;
 
 export function ChatPage() {
   const { network } = useNetwork();
@@ -56,7 +61,7 @@ export function ChatPage() {
   const [draft, setDraft] = useState('');
   const [note, setNote] = useState<string | null>(null);
   const owner = address?.toLowerCase();
-  const view = params.get('view') === 'compare' ? 'compare' : 'chat';
+  const view: (typeof VIEWS)[number]['value'] = params.get('view') === 'compare' ? 'compare' : 'chat';
   const { open } = session;
   const shown = useRef<{ chainId: number; owner?: string } | null>(null);
 
@@ -118,28 +123,18 @@ export function ChatPage() {
         />
       )}
       {owner && (
-        <div
-          role="group"
-          aria-label="View"
-          className="flex self-start rounded-lg border border-zinc-300 p-0.5 dark:border-zinc-700"
-        >
-          {(['chat', 'compare'] as const).map((v) => (
-            <button
-              key={v}
-              type="button"
-              aria-pressed={view === v}
-              onClick={() => {
-                const next = new URLSearchParams(params);
-                if (v === 'compare') next.set('view', 'compare');
-                else next.delete('view');
-                setParams(next, { replace: true });
-              }}
-              className={`rounded-md px-3 py-1.5 text-sm ${view === v ? 'bg-violet-600 text-white' : 'text-zinc-600 dark:text-zinc-400'}`}
-            >
-              {v === 'chat' ? 'Conversation' : 'Compare two providers'}
-            </button>
-          ))}
-        </div>
+        <SegmentedControl
+          label="View"
+          options={VIEWS}
+          value={view}
+          className="self-start"
+          onChange={(v) => {
+            const next = new URLSearchParams(params);
+            if (v === 'compare') next.set('view', 'compare');
+            else next.delete('view');
+            setParams(next, { replace: true });
+          }}
+        />
       )}
       {owner && view === 'compare' ? (
         <CompareView
@@ -169,49 +164,7 @@ export function ChatPage() {
             onNew={() => open(newConversation(network.chain.id, owner, service))}
           />
           <div className="flex min-w-0 flex-col gap-3">
-            {conv && (
-              <details className="rounded-xl border border-zinc-200 p-3 text-sm dark:border-zinc-800">
-                <summary className="cursor-pointer font-medium">Settings</summary>
-                <div className="mt-3 grid gap-3 sm:grid-cols-[1fr_8rem_8rem]">
-                  <label className="flex flex-col gap-1">
-                    System prompt
-                    <textarea
-                      value={conv.systemPrompt}
-                      rows={2}
-                      onChange={(e) => session.setSettings({ systemPrompt: e.target.value })}
-                      className="rounded-lg border border-zinc-300 bg-white p-2 dark:border-zinc-700 dark:bg-zinc-900"
-                    />
-                  </label>
-                  <label className="flex flex-col gap-1">
-                    Temperature
-                    <input
-                      type="number"
-                      min={0}
-                      max={2}
-                      step={0.1}
-                      value={conv.temperature}
-                      onChange={(e) => session.setSettings({ temperature: clampTemperature(Number(e.target.value)) })}
-                      className="h-9 rounded-lg border border-zinc-300 bg-white px-2 dark:border-zinc-700 dark:bg-zinc-900"
-                    />
-                  </label>
-                  <label className="flex flex-col gap-1">
-                    Max tokens
-                    <input
-                      type="number"
-                      min={1}
-                      max={MAX_TOKENS_CAP}
-                      value={conv.maxTokens}
-                      onChange={(e) =>
-                        session.setSettings({
-                          maxTokens: clampMaxTokens(Number(e.target.value)),
-                        })
-                      }
-                      className="h-9 rounded-lg border border-zinc-300 bg-white px-2 dark:border-zinc-700 dark:bg-zinc-900"
-                    />
-                  </label>
-                </div>
-              </details>
-            )}
+            {conv && <ChatSettings conversation={conv} onChange={session.setSettings} />}
             <ol aria-label="Messages" className="flex min-h-48 flex-col gap-4">
               {conv?.messages.map((m, i) => (
                 <MessageView
@@ -238,7 +191,9 @@ export function ChatPage() {
                 {note}
               </p>
             )}
+            {/* Stays in sight at the bottom of the screen (above the phone's navigation bar) as the messages scroll. */}
             <Composer
+              className="sticky bottom-16 z-10 bg-zinc-50 pt-2 pb-2 shadow-[0_0.75rem_0_0_var(--color-zinc-50)] md:bottom-0 dark:bg-zinc-950 dark:shadow-[0_0.75rem_0_0_var(--color-zinc-950)]"
               onSend={send}
               onDraft={setDraft}
               onStop={session.stop}

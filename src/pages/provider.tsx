@@ -4,6 +4,7 @@ import { StudioLink } from '../components/marketplace/service-card';
 import { ServicePrices } from '../components/marketplace/service-prices';
 import { AttestationPanel } from '../components/provider/attestation-panel';
 import { ProviderRoute } from '../components/provider/provider-route';
+import { ButtonLink } from '../components/ui/button-link';
 import { CopyButton } from '../components/ui/copy-button';
 import { Panel } from '../components/ui/panel';
 import { FundButton } from '../components/account/fund-button';
@@ -94,12 +95,9 @@ function ProviderDetails({ service: s }: { service: Service }) {
         <div className="flex flex-wrap gap-2">
           <StudioLink serviceType={s.serviceType} provider={s.provider} name={s.model} />
           <FundButton target={{ kind: 'inference', provider: s.provider }} />
-          <Link
-            to={paths.build(s.provider)}
-            className="rounded-lg border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
-          >
+          <ButtonLink to={paths.build(s.provider)} variant="secondary">
             Build
-          </Link>
+          </ButtonLink>
         </div>
       </div>
       <div className="grid gap-5 lg:grid-cols-2">

@@ -1,7 +1,19 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useState, type ComponentProps, type ReactNode } from 'react';
 import type { AmountCheck } from '../../lib/account/rules';
 import { formatOg, og } from '../../lib/units';
 import { Button } from '../ui/button';
+import { Field } from '../ui/field';
+import { Input } from '../ui/input';
+
+/** A decimal amount input with its unit ("0G") shown inside the box. */
+export function AmountInput(props: ComponentProps<'input'>) {
+  return (
+    <div className="relative min-w-36 flex-1">
+      <Input inputMode="decimal" autoComplete="off" {...props} className="pr-10 tabular-nums" />
+      <span className="pointer-events-none absolute top-2.5 right-3 text-sm text-zinc-500 dark:text-zinc-400">0G</span>
+    </div>
+  );
+}
 
 interface AmountFormProps {
   /** Checks the typed text; the wallet opens only for an ok result, with exactly its value. */
@@ -21,9 +33,7 @@ export function AmountForm({ check, onSubmit, submitLabel, presets = [], hint, e
   const [text, setText] = useState('');
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
-  const id = useId();
   const result = check(text);
-  const showError = touched && !result.ok;
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -39,54 +49,54 @@ export function AmountForm({ check, onSubmit, submitLabel, presets = [], hint, e
     }
   }
 
+  // A warning and the computed line change as the amount does: announced politely, read with the field.
+  const notes = result.ok && (result.warning || explain) && (
+    <div aria-live="polite">
+      {result.warning && <p className="text-amber-800 dark:text-amber-300">{result.warning}</p>}
+      {explain?.(result.value)}
+    </div>
+  );
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate className="flex flex-col gap-2">
-      <label htmlFor={id} className="text-sm font-medium">
-        Amount
-      </label>
-      <div className="flex flex-wrap items-center gap-2">
-        <div className="relative min-w-36 flex-1">
-          <input
-            id={id}
-            inputMode="decimal"
-            autoComplete="off"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onBlur={() => setTouched(text !== '')}
-            aria-invalid={showError}
-            aria-describedby={`${id}-msg`}
-            className="h-10 w-full rounded-lg border border-zinc-300 bg-white px-3 pr-10 text-sm tabular-nums aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900"
-          />
-          <span className="pointer-events-none absolute top-2.5 right-3 text-sm text-zinc-500 dark:text-zinc-400">
-            0G
-          </span>
-        </div>
-        {presets.map((p) => (
-          <Button
-            key={p.toString()}
-            size="sm"
-            variant="secondary"
-            onClick={() => {
-              setText(formatOg(p, 18));
-              setTouched(true);
-            }}
-          >
-            {og(p)}
-          </Button>
-        ))}
-        <Button type="submit" disabled={disabled || busy}>
-          {busy ? 'Waiting for the wallet…' : submitLabel}
-        </Button>
-      </div>
-      <div id={`${id}-msg`} className="text-sm" aria-live="polite">
-        {showError && !result.ok ? (
-          <p className="text-red-700 dark:text-red-400">{result.error}</p>
-        ) : result.ok && result.warning ? (
-          <p className="text-amber-800 dark:text-amber-300">{result.warning}</p>
-        ) : null}
-        {result.ok && explain?.(result.value)}
-        {hint && <p className="text-zinc-600 dark:text-zinc-400">{hint}</p>}
-      </div>
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Field
+        label="Amount"
+        error={touched && !result.ok ? result.error : null}
+        hint={
+          (notes || hint) && (
+            <>
+              {notes}
+              {hint && <p>{hint}</p>}
+            </>
+          )
+        }
+      >
+        {(control) => (
+          <div className="flex flex-wrap items-center gap-2">
+            <AmountInput
+              {...control}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              onBlur={() => setTouched(text !== '')}
+            />
+            {presets.map((p) => (
+              <Button
+                key={p.toString()}
+                size="sm"
+                variant="secondary"
+                onClick={() => {
+                  setText(formatOg(p, 18));
+                  setTouched(true);
+                }}
+              >
+                {og(p)}
+              </Button>
+            ))}
+            <Button type="submit" disabled={disabled || busy}>
+              {busy ? 'Waiting for the wallet…' : submitLabel}
+            </Button>
+          </div>
+        )}
+      </Field>
     </form>
   );
 }

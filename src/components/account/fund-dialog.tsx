@@ -1,27 +1,22 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { isAddressEqual, type Address } from 'viem';
 import { useAccount, useBalance } from 'wagmi';
-import {
-  checkFirstDeposit,
-  checkTransfer,
-  MIN_LEDGER,
-  MIN_NEW_SUB_ACCOUNT,
-  transferSplit,
-} from '../../lib/account/rules';
+import { checkFirstDeposit, MIN_LEDGER } from '../../lib/account/rules';
 import { ledgerAbi } from '../../lib/chain/abi';
-import { usableBalance, type SubAccountKind } from '../../lib/chain/ledger-reads';
+import type { SubAccountKind } from '../../lib/chain/ledger-reads';
 import type { TxResult } from '../../lib/chain/tx';
 import { shortAddress } from '../../lib/format';
-import { checkCreateAndFund } from '../../lib/onboarding';
 import { NEURON_PER_OG, og } from '../../lib/units';
 import { useAccountData } from '../../hooks/account/use-account-data';
 import { useContractTx } from '../../hooks/chain/use-contract-tx';
 import { useActivity } from '../../hooks/inference/use-activity';
 import { useFineTuningServices, useServices } from '../../hooks/marketplace/use-services';
 import { useNetwork } from '../../hooks/network/use-network';
-import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 import { AmountForm } from './amount-form';
+import { CreateAndFundForm } from './create-and-fund-form';
+import { FundProviderSelect } from './fund-provider-select';
+import { TransferForm } from './transfer-form';
 
 const OG = NEURON_PER_OG;
 
@@ -109,8 +104,6 @@ function FundForm({ target, onDone }: { target?: FundTarget; onDone: () => void 
       </div>
     );
 
-  const available = ledger.data?.available ?? 0n;
-  const pendingRefund = existing?.pendingRefund ?? 0n;
   const twoStep = !ledger.data || creating;
 
   return (
@@ -130,35 +123,17 @@ function FundForm({ target, onDone }: { target?: FundTarget; onDone: () => void 
           transactions, the deposit and then the transfer.
         </p>
       )}
-      <label className="flex flex-col gap-1">
-        <span className="font-medium">Provider</span>
-        <select
-          value={choice}
-          disabled={creating}
-          onChange={(e) => setChoice(e.target.value)}
-          className="h-10 rounded-lg border border-zinc-300 bg-white px-2 dark:border-zinc-700 dark:bg-zinc-900"
-        >
-          <option value="">Choose a provider…</option>
-          <optgroup label="Inference">
-            {(services.data ?? []).map((s) => (
-              <option key={s.provider} value={`inference:${s.provider}`}>
-                {s.model} — {shortAddress(s.provider)}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label="Fine-tuning">
-            {(ftServices.data ?? []).map((s) => (
-              <option key={s.provider} value={`fine-tuning:${s.provider}`}>
-                {s.models.join(', ')} — {shortAddress(s.provider)}
-              </option>
-            ))}
-          </optgroup>
-        </select>
-      </label>
+      <FundProviderSelect
+        value={choice}
+        onChange={setChoice}
+        disabled={creating}
+        services={services.data ?? []}
+        fineTuning={ftServices.data ?? []}
+      />
       {twoStep ? (
         kind &&
         provider && (
-          <CreateAndFund
+          <CreateAndFundForm
             key={choice}
             providerName={providerName}
             walletBalance={walletBalance}
@@ -180,192 +155,17 @@ function FundForm({ target, onDone }: { target?: FundTarget; onDone: () => void 
           />
         )
       ) : (
-        <>
-          <p className="text-zinc-600 dark:text-zinc-400">
-            Ledger available: <strong className="tabular-nums">{og(available)}</strong>.{' '}
-            {existing
-              ? `This sub-account holds ${og(usableBalance(existing))}${existing.pendingRefund > 0n ? ` plus ${og(existing.pendingRefund)} being retrieved` : ''}.`
-              : provider
-                ? `This opens a new sub-account: at least ${og(MIN_NEW_SUB_ACCOUNT)}.`
-                : ''}
-          </p>
-          {kind && provider && (
-            <AmountForm
-              key={choice}
-              check={(t) => checkTransfer(t, { available, pendingRefund, exists: existing !== undefined })}
-              presets={[1n * OG, 2n * OG, 5n * OG]}
-              submitLabel="Transfer"
-              disabled={pending !== null}
-              explain={(value) => {
-                const split = transferSplit(value, pendingRefund);
-                return split.fromRefund > 0n ? (
-                  <p className="text-zinc-600 dark:text-zinc-400">
-                    {og(split.fromRefund)} cancels the pending refund of this sub-account; {og(split.fromLedger)} moves
-                    from the ledger.
-                  </p>
-                ) : null;
-              }}
-              hint="The transfer also acknowledges this provider's TEE signer for your account. Nothing is ever funded automatically."
-              onSubmit={async (value) => {
-                const result = await transfer(value);
-                if (result?.status === 'confirmed') onDone();
-              }}
-            />
-          )}
-        </>
-      )}
-    </div>
-  );
-}
-
-type Phase = 'idle' | 'ledger' | 'transfer';
-
-/**
- * "Create ledger with X 0G and fund this provider with Y 0G": both amounts checked before the
- * wallet opens, then two transactions through the one helper, with where it stands in between.
- * A transfer that does not happen leaves the ledger made, and the parent says so.
- */
-function CreateAndFund(props: {
-  providerName: string;
-  walletBalance: bigint;
-  subAccountExists: boolean;
-  busy: boolean;
-  onStart: () => void;
-  createLedger: (value: bigint) => Promise<TxResult | null>;
-  transfer: (value: bigint) => Promise<TxResult | null>;
-  onFinish: (outcome: { funded: boolean; ledgerMade: string | null }) => void;
-}) {
-  const [ledgerText, setLedgerText] = useState('');
-  const [transferText, setTransferText] = useState('');
-  const [touched, setTouched] = useState(false);
-  const [phase, setPhase] = useState<Phase>('idle');
-  const [line, setLine] = useState<string | null>(null);
-  const check = checkCreateAndFund(ledgerText, transferText, {
-    wallet: props.walletBalance,
-    subAccountExists: props.subAccountExists,
-  });
-
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
-    setTouched(true);
-    if (!check.ok || phase !== 'idle' || props.busy) return;
-    const { ledger, transfer } = check;
-    setLine(null);
-    setPhase('ledger');
-    props.onStart();
-    let outcome: { funded: boolean; ledgerMade: string | null } = { funded: false, ledgerMade: null };
-    try {
-      const made = await props.createLedger(ledger);
-      if (made?.status !== 'confirmed') {
-        setLine(
-          made
-            ? 'The contract refused the deposit: no ledger was made and nothing else was sent.'
-            : 'Nothing was sent.',
-        );
-        return;
-      }
-      setPhase('transfer');
-      const moved = await props.transfer(transfer);
-      if (moved?.status === 'confirmed') outcome = { funded: true, ledgerMade: null };
-      else
-        outcome = {
-          funded: false,
-          ledgerMade: `Your ledger was created with ${og(ledger)}. The transfer of ${og(transfer)} to ${props.providerName} was ${moved ? 'refused by the contract' : 'not made'}, so nothing moved to the provider: the ${og(ledger)} stays in your ledger. Transfer below when you are ready.`,
-        };
-    } finally {
-      setPhase('idle');
-      props.onFinish(outcome);
-    }
-  }
-
-  const running = phase !== 'idle';
-  const stepState = (step: 'ledger' | 'transfer') =>
-    phase === step ? 'waiting for your wallet, then the chain…' : phase === 'transfer' ? 'done' : 'next';
-  return (
-    <form onSubmit={(e) => void submit(e)} noValidate className="flex flex-col gap-3">
-      <Field
-        label="Deposit into the new ledger"
-        text={ledgerText}
-        onText={setLedgerText}
-        error={touched && !check.ok && !check.ledger.ok ? check.ledger.error : null}
-        hint={`At least ${og(MIN_LEDGER)}, from your wallet (${og(props.walletBalance)}).`}
-        disabled={running}
-      />
-      <Field
-        label="Transfer to this provider"
-        text={transferText}
-        onText={setTransferText}
-        error={touched && !check.ok && !check.transfer.ok ? check.transfer.error : null}
-        warning={check.ok ? check.warning : check.transfer.ok ? check.transfer.warning : undefined}
-        hint={`Out of that deposit${props.subAccountExists ? '' : `; a new sub-account needs at least ${og(MIN_NEW_SUB_ACCOUNT)}`}. The rest stays in your ledger.`}
-        disabled={running}
-      />
-      <Button type="submit" className="self-start" disabled={running || props.busy}>
-        {check.ok
-          ? `Create ledger with ${og(check.ledger)} and fund this provider with ${og(check.transfer)}`
-          : 'Create ledger and fund this provider'}
-      </Button>
-      <div aria-live="polite" className="text-sm">
-        {running && check.ok && (
-          <ol aria-label="Progress" className="flex flex-col gap-1">
-            <li>
-              Step 1 of 2, create the ledger with {og(check.ledger)}: {stepState('ledger')}
-            </li>
-            <li>
-              Step 2 of 2, transfer {og(check.transfer)} to {props.providerName}: {stepState('transfer')}
-            </li>
-          </ol>
-        )}
-        {line && <p className="text-zinc-600 dark:text-zinc-400">{line}</p>}
-        {!running && (
-          <p className="text-zinc-600 dark:text-zinc-400">
-            The transfer also acknowledges this provider&apos;s TEE signer for your account. Nothing is ever funded
-            automatically.
-          </p>
-        )}
-      </div>
-    </form>
-  );
-}
-
-/** One amount in 0G with its rule and its message, read by screen readers with the field. */
-function Field(props: {
-  label: string;
-  text: string;
-  onText: (t: string) => void;
-  error: string | null;
-  warning?: string;
-  hint: string;
-  disabled: boolean;
-}) {
-  const id = useId();
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="font-medium">
-        {props.label}
-      </label>
-      <div className="relative">
-        <input
-          id={id}
-          inputMode="decimal"
-          autoComplete="off"
-          value={props.text}
-          disabled={props.disabled}
-          onChange={(e) => props.onText(e.target.value)}
-          aria-invalid={props.error !== null}
-          aria-describedby={`${id}-msg`}
-          className="h-10 w-full rounded-lg border border-zinc-300 bg-white px-3 pr-10 tabular-nums aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900"
+        <TransferForm
+          available={ledger.data?.available ?? 0n}
+          existing={existing}
+          chosen={kind && provider ? choice : ''}
+          busy={pending !== null}
+          transfer={async (value) => {
+            const result = await transfer(value);
+            if (result?.status === 'confirmed') onDone();
+          }}
         />
-        <span className="pointer-events-none absolute top-2.5 right-3 text-zinc-500 dark:text-zinc-400">0G</span>
-      </div>
-      <div id={`${id}-msg`}>
-        {props.error ? (
-          <p className="text-red-700 dark:text-red-400">{props.error}</p>
-        ) : props.warning ? (
-          <p className="text-amber-800 dark:text-amber-300">{props.warning}</p>
-        ) : null}
-        <p className="text-zinc-600 dark:text-zinc-400">{props.hint}</p>
-      </div>
+      )}
     </div>
   );
 }

@@ -37,7 +37,8 @@ export function SnippetTabs({ target }: { target: SnippetTarget }) {
       <div
         role="tablist"
         aria-label="Code"
-        className="flex gap-1 overflow-x-auto border-b border-zinc-200 dark:border-zinc-800"
+        // Wraps rather than scrolls: on a phone every tab stays in sight, none hides past the edge.
+        className="flex flex-wrap gap-x-1 border-b border-zinc-200 dark:border-zinc-800"
         onKeyDown={(e) => {
           const move = NEXT[e.key];
           if (!move) return;

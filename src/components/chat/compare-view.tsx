@@ -12,6 +12,8 @@ import { useInference } from '../../hooks/inference/use-inference';
 import { FundButton } from '../account/fund-button';
 import { ProviderPicker } from '../inference/provider-picker';
 import { Button } from '../ui/button';
+import { Field } from '../ui/field';
+import { Textarea } from '../ui/textarea';
 import { Markdown } from './markdown';
 import { VerificationBadge } from './verification-badge';
 
@@ -112,6 +114,24 @@ export function CompareView({
   const busy = SIDES.some((n) => sides[n]?.running);
   return (
     <section aria-label="Compare two providers" className="flex flex-col gap-3">
+      {/* One column on a phone (grid-cols-1 is minmax(0, 1fr)): a picker never widens the page. Outside the
+          form: a picker's Fund dialog holds a form of its own, and forms must not nest. */}
+      <div className="grid grid-cols-1 gap-2 lg:grid-cols-2">
+        {SIDES.map((name) => (
+          <ProviderPicker
+            key={name}
+            label={name === 'left' ? 'Left provider' : 'Right provider'}
+            services={services}
+            service={chosen[name]}
+            onPick={(p) => {
+              setBlocked([]);
+              onPick(name, p);
+            }}
+            sub={address ? (subs ? inferenceSubAccount(subs, chosen[name]?.provider) : undefined) : null}
+            connected={!!address}
+          />
+        ))}
+      </div>
       <form
         className="flex flex-col gap-2"
         onSubmit={(e) => {
@@ -119,48 +139,17 @@ export function CompareView({
           if (prompt.trim() && !busy) compare();
         }}
       >
-        <div className="grid gap-2 lg:grid-cols-2">
-          {SIDES.map((name) => (
-            <ProviderPicker
-              key={name}
-              label={name === 'left' ? 'Left provider' : 'Right provider'}
-              services={services}
-              service={chosen[name]}
-              onPick={(p) => {
-                setBlocked([]);
-                onPick(name, p);
-              }}
-              sub={address ? (subs ? inferenceSubAccount(subs, chosen[name]?.provider) : undefined) : null}
-              connected={!!address}
+        <Field label="Prompt" labelClassName="font-normal">
+          {(control) => (
+            <Textarea
+              {...control}
+              value={prompt}
+              rows={2}
+              onChange={(e) => setPrompt(e.target.value)}
+              className="rounded-xl p-3"
             />
-          ))}
-        </div>
-        <label className="flex flex-col gap-1 text-sm">
-          Prompt
-          <textarea
-            value={prompt}
-            rows={2}
-            onChange={(e) => setPrompt(e.target.value)}
-            className="rounded-xl border border-zinc-300 bg-white p-3 dark:border-zinc-700 dark:bg-zinc-900"
-          />
-        </label>
-        {blocked.length > 0 && (
-          <div role="alert" className="flex flex-col gap-2 text-sm text-amber-800 dark:text-amber-300">
-            <p>Nothing was sent: both sides must be able to pay before either is asked.</p>
-            {blocked.map((p, i) => (
-              <div key={i} className="flex flex-wrap items-center gap-2">
-                <span>{preflightSentence(p, 'this prompt')}</span>
-                {needsFunding(p) && (
-                  <FundButton
-                    size="sm"
-                    label={`Fund ${p.need.service.model}`}
-                    target={{ kind: 'inference', provider: p.need.service.provider }}
-                  />
-                )}
-              </div>
-            ))}
-          </div>
-        )}
+          )}
+        </Field>
         <div className="flex flex-wrap items-center gap-2">
           {busy ? (
             <Button type="button" variant="secondary" onClick={() => controllers.current.forEach((c) => c.abort())}>
@@ -183,7 +172,24 @@ export function CompareView({
           )}
         </div>
       </form>
-      <div className="grid gap-3 sm:grid-cols-2">
+      {blocked.length > 0 && (
+        <div role="alert" className="flex flex-col gap-2 text-sm text-amber-800 dark:text-amber-300">
+          <p>Nothing was sent: both sides must be able to pay before either is asked.</p>
+          {blocked.map((p, i) => (
+            <div key={i} className="flex flex-wrap items-center gap-2">
+              <span>{preflightSentence(p, 'this prompt')}</span>
+              {needsFunding(p) && (
+                <FundButton
+                  size="sm"
+                  label={`Fund ${p.need.service.model}`}
+                  target={{ kind: 'inference', provider: p.need.service.provider }}
+                />
+              )}
+            </div>
+          ))}
+        </div>
+      )}
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         {SIDES.map((name) => {
           const svc = chosen[name];
           const side = sides[name];

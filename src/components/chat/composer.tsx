@@ -1,5 +1,7 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button } from '../ui/button';
+import { Field } from '../ui/field';
+import { Textarea } from '../ui/textarea';
 
 /** The message box: Enter sends, Shift+Enter adds a line; Stop while an answer streams. */
 export function Composer({
@@ -9,16 +11,18 @@ export function Composer({
   disabled,
   note,
   onDraft,
+  className,
 }: {
   onDraft?: (text: string) => void;
   onSend: (text: string) => boolean | void;
   onStop: () => void;
   streaming: boolean;
   disabled: boolean;
+  /** A line under the box (the cost estimate), read with it. */
   note?: ReactNode;
+  className?: string;
 }) {
   const [text, setText] = useState('');
-  const id = useId();
   const send = () => {
     if (!text.trim() || disabled || streaming) return;
     // The page may refuse (e.g. the sub-account is too low): the text then stays in the box.
@@ -32,40 +36,40 @@ export function Composer({
         e.preventDefault();
         send();
       }}
-      className="flex flex-col gap-1"
+      className={className}
     >
-      <label htmlFor={id} className="sr-only">
-        Message
-      </label>
-      <div className="flex items-end gap-2">
-        <textarea
-          id={id}
-          value={text}
-          rows={2}
-          placeholder="Message"
-          onChange={(e) => {
-            setText(e.target.value);
-            onDraft?.(e.target.value);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
-              e.preventDefault();
-              send();
-            }
-          }}
-          className="min-h-12 flex-1 resize-y rounded-xl border border-zinc-300 bg-white p-3 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-        />
-        {streaming ? (
-          <Button variant="secondary" onClick={onStop}>
-            Stop
-          </Button>
-        ) : (
-          <Button type="submit" disabled={disabled || !text.trim()}>
-            Send
-          </Button>
+      <Field label="Message" hideLabel hint={note && <p className="text-xs">{note}</p>}>
+        {(control) => (
+          <div className="flex items-end gap-2">
+            <Textarea
+              {...control}
+              value={text}
+              rows={2}
+              placeholder="Message"
+              onChange={(e) => {
+                setText(e.target.value);
+                onDraft?.(e.target.value);
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+                  e.preventDefault();
+                  send();
+                }
+              }}
+              className="max-h-[40vh] min-h-12 flex-1 resize-y rounded-xl p-3"
+            />
+            {streaming ? (
+              <Button variant="secondary" onClick={onStop}>
+                Stop
+              </Button>
+            ) : (
+              <Button type="submit" disabled={disabled || !text.trim()}>
+                Send
+              </Button>
+            )}
+          </div>
         )}
-      </div>
-      {note && <div className="text-xs text-zinc-500 dark:text-zinc-400">{note}</div>}
+      </Field>
     </form>
   );
 }

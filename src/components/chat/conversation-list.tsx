@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { ChatStore } from '../../lib/chat/store';
 import { conversationFromJson, conversationToJson } from '../../lib/chat/conversation-file';
 import { conversationFromMarkdown, conversationToMarkdown } from '../../lib/chat/conversation-file-markdown';
@@ -9,6 +9,7 @@ import { downloadText } from '../../lib/download';
 import { queryKeys } from '../../lib/query-keys';
 import { useToast } from '../../hooks/ui/use-toast';
 import { Button } from '../ui/button';
+import { Input } from '../ui/input';
 
 const EXPORTS = [
   ['Export JSON', 'json', 'application/json', conversationToJson],
@@ -35,9 +36,23 @@ interface Props {
   onNew: () => void;
 }
 
-/** Saved conversations of this wallet on this network: open, search, delete, export, import. */
-export function ConversationList({ store, chainId, owner, active, onOpen, onNew }: Props) {
+/**
+ * Saved conversations of this wallet on this network: open, search, delete, export, import. On a
+ * phone the list folds away behind a "Conversations" button, so the messages and the box come first.
+ */
+export function ConversationList({ store, chainId, owner, active, onOpen: open, onNew: startNew }: Props) {
   const [query, setQuery] = useState('');
+  // Only read below the md breakpoint: from there on the list is always shown.
+  const [expanded, setExpanded] = useState(false);
+  const panelId = useId();
+  const onOpen = (c: Conversation) => {
+    setExpanded(false);
+    open(c);
+  };
+  const onNew = () => {
+    setExpanded(false);
+    startNew();
+  };
   const toast = useToast();
   const queryClient = useQueryClient();
   const file = useRef<HTMLInputElement>(null);
@@ -66,82 +81,102 @@ export function ConversationList({ store, chainId, owner, active, onOpen, onNew 
   }
 
   return (
-    <aside aria-label="Conversations" className="flex flex-col gap-2">
-      <div className="flex gap-2">
-        <Button size="sm" onClick={onNew} className="flex-1">
-          New chat
-        </Button>
-        <Button size="sm" variant="secondary" onClick={() => file.current?.click()}>
-          Import
-        </Button>
-        <input
-          ref={file}
-          type="file"
-          accept=".json,.md,application/json,text/markdown"
-          className="hidden"
-          aria-label="Import a conversation file"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void importFile(f);
-          }}
+    <div className="flex min-w-0 flex-col gap-2">
+      <Button
+        variant="secondary"
+        size="sm"
+        aria-expanded={expanded}
+        aria-controls={panelId}
+        onClick={() => setExpanded((e) => !e)}
+        className="justify-between md:hidden"
+      >
+        <span className="truncate">
+          Conversations
+          {active?.title && <span className="font-normal text-zinc-600 dark:text-zinc-400"> · {active.title}</span>}
+        </span>
+        <span aria-hidden="true">{expanded ? '▴' : '▾'}</span>
+      </Button>
+      <aside
+        id={panelId}
+        aria-label="Conversations"
+        className={cn('flex flex-col gap-2', !expanded && 'max-md:hidden')}
+      >
+        <div className="flex gap-2">
+          <Button size="sm" onClick={onNew} className="flex-1">
+            New chat
+          </Button>
+          <Button size="sm" variant="secondary" onClick={() => file.current?.click()}>
+            Import
+          </Button>
+          <input
+            ref={file}
+            type="file"
+            accept=".json,.md,application/json,text/markdown"
+            className="hidden"
+            aria-label="Import a conversation file"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) void importFile(f);
+            }}
+          />
+        </div>
+        <Input
+          type="search"
+          aria-label="Search conversations"
+          placeholder="Search conversations"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          className="h-9 px-2"
         />
-      </div>
-      <input
-        type="search"
-        aria-label="Search conversations"
-        placeholder="Search conversations"
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        className="h-9 rounded-lg border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-      />
-      <ul className="flex max-h-[60vh] flex-col gap-1 overflow-y-auto">
-        {(list.data ?? []).map(({ conversation: c, snippet }) => (
-          <li key={c.id}>
-            <button
-              type="button"
-              onClick={() => onOpen(c)}
-              aria-current={active?.id === c.id ? 'true' : undefined}
-              className={cn(
-                'w-full rounded-lg px-2 py-1.5 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800',
-                active?.id === c.id && 'bg-violet-100 dark:bg-violet-950',
-              )}
-            >
-              <span className="block truncate">{c.title}</span>
-              {snippet && <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">{snippet}</span>}
-            </button>
-          </li>
-        ))}
-        {list.data?.length === 0 && (
-          <li className="text-xs text-zinc-500 dark:text-zinc-400">
-            {query ? 'Nothing found.' : 'No saved chats yet.'}
-          </li>
-        )}
-      </ul>
-      {active && active.messages.length > 0 && (
-        <div className="flex flex-wrap gap-2 border-t border-zinc-200 pt-2 text-xs dark:border-zinc-800">
-          {EXPORTS.map(([label, ext, type, write]) => (
+        <ul className="flex max-h-[60vh] flex-col gap-1 overflow-y-auto">
+          {(list.data ?? []).map(({ conversation: c, snippet }) => (
+            <li key={c.id}>
+              <button
+                type="button"
+                onClick={() => onOpen(c)}
+                aria-current={active?.id === c.id ? 'true' : undefined}
+                className={cn(
+                  'w-full rounded-lg px-2 py-1.5 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800',
+                  active?.id === c.id && 'bg-violet-100 dark:bg-violet-950',
+                )}
+              >
+                <span className="block truncate">{c.title}</span>
+                {snippet && <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">{snippet}</span>}
+              </button>
+            </li>
+          ))}
+          {list.data?.length === 0 && (
+            <li className="text-xs text-zinc-500 dark:text-zinc-400">
+              {query ? 'Nothing found.' : 'No saved chats yet.'}
+            </li>
+          )}
+        </ul>
+        {active && active.messages.length > 0 && (
+          <div className="flex flex-wrap gap-2 border-t border-zinc-200 pt-2 text-xs dark:border-zinc-800">
+            {EXPORTS.map(([label, ext, type, write]) => (
+              <Button
+                key={ext}
+                size="sm"
+                variant="ghost"
+                onClick={() => downloadText(`${active.title || 'chat'}.${ext}`, type, write(active))}
+              >
+                {label}
+              </Button>
+            ))}
             <Button
-              key={ext}
               size="sm"
               variant="ghost"
-              onClick={() => downloadText(`${active.title || 'chat'}.${ext}`, type, write(active))}
+              onClick={() => {
+                void store.remove(active.id).then(refresh);
+                onNew();
+              }}
             >
-              {label}
+              Delete chat
             </Button>
-          ))}
-          <Button
-            size="sm"
-            variant="ghost"
-            onClick={() => {
-              void store.remove(active.id).then(refresh);
-              onNew();
-            }}
-          >
-            Delete chat
-          </Button>
-        </div>
-      )}
-    </aside>
+          </div>
+        )}
+      </aside>
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { cn } from '../../lib/cn';
 import { og } from '../../lib/units';
 import { Button } from '../ui/button';
 import { CopyButton } from '../ui/copy-button';
+import { Textarea } from '../ui/textarea';
 import { Markdown } from './markdown';
 import { VerificationBadge } from './verification-badge';
 
@@ -52,18 +53,24 @@ export function MessageView({
             }}
             className="flex flex-col gap-2"
           >
-            <textarea
+            {/* On the violet bubble: a white focus outline, the violet one would not show. */}
+            <Textarea
               aria-label="Edit message"
               value={draft}
               onChange={(e) => setDraft(e.target.value)}
               rows={3}
-              className="w-72 max-w-full rounded bg-white p-2 text-zinc-900"
+              className="w-72 border-white focus-visible:outline-white"
             />
             <div className="flex gap-2">
-              <Button type="submit" size="sm" variant="secondary">
+              <Button type="submit" size="sm" variant="secondary" className="focus-visible:outline-white">
                 Resend
               </Button>
-              <Button size="sm" variant="ghost" className="text-white" onClick={() => setEditing(false)}>
+              <Button
+                size="sm"
+                variant="ghost"
+                className="text-white hover:bg-violet-700 focus-visible:outline-white dark:text-white dark:hover:bg-violet-700"
+                onClick={() => setEditing(false)}
+              >
                 Cancel
               </Button>
             </div>
@@ -74,7 +81,7 @@ export function MessageView({
           <>
             {m.reasoning && (
               <details className="mb-2 text-xs text-zinc-600 dark:text-zinc-400">
-                <summary className="cursor-pointer">Reasoning</summary>
+                <summary className="cursor-pointer py-1">Reasoning</summary>
                 <p className="mt-1 whitespace-pre-wrap">{m.reasoning}</p>
               </details>
             )}
@@ -103,14 +110,14 @@ export function MessageView({
         {!mine && m.latencyMs !== undefined && <span>{(m.latencyMs / 1000).toFixed(1)} s</span>}
         {!streaming && m.content && <CopyButton value={m.content} label="Copy message" />}
         {mine && !busy && (
-          <button type="button" className="hover:underline" onClick={() => setEditing(true)}>
+          <Button size="xs" variant="ghost" onClick={() => setEditing(true)}>
             Edit
-          </button>
+          </Button>
         )}
         {!mine && isLastAnswer && !busy && (
-          <button type="button" className="hover:underline" onClick={onRegenerate}>
+          <Button size="xs" variant="ghost" onClick={onRegenerate}>
             Regenerate
-          </button>
+          </Button>
         )}
       </div>
     </li>

@@ -6,6 +6,8 @@ import { priceLabel, priceUnit } from '../../lib/pricing';
 import { og } from '../../lib/units';
 import { FundButton } from '../account/fund-button';
 import { ModeBadge } from '../marketplace/mode-badge';
+import { Field } from '../ui/field';
+import { Select } from '../ui/select';
 
 function priceText(s: Service): string {
   const unit = priceUnit(s.serviceType, s.additionalInfo);
@@ -41,23 +43,30 @@ export function ProviderPicker({
   const left = service && sub ? runway(usable, service.serviceType, service.inputPrice, service.outputPrice) : null;
   return (
     <div className="flex flex-wrap items-end gap-3 rounded-xl border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">
-      <label className="flex min-w-56 flex-1 flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
-        {label}
-        <select
-          value={service?.provider ?? ''}
-          onChange={(e) => onPick(e.target.value)}
-          className="h-9 rounded-lg border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
-        >
-          {services.map((s) => (
-            <option key={s.provider} value={s.provider}>
-              {s.model} — {priceText(s)} — {shortAddress(s.provider)}
-            </option>
-          ))}
-        </select>
-      </label>
+      {/* min-w-0 on a phone: a long option (model, prices, address) must not widen the page. */}
+      <Field
+        label={label}
+        labelClassName="text-xs font-normal text-zinc-600 dark:text-zinc-400"
+        className="min-w-0 flex-1 basis-56"
+      >
+        {(control) => (
+          <Select
+            {...control}
+            value={service?.provider ?? ''}
+            onChange={(e) => onPick(e.target.value)}
+            className="h-9 w-full"
+          >
+            {services.map((s) => (
+              <option key={s.provider} value={s.provider}>
+                {s.model} — {priceText(s)} — {shortAddress(s.provider)}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
       {service && <ModeBadge verifiability={service.verifiability} />}
       {service && connected && (
-        <div className="flex items-center gap-2 text-sm" aria-label="Sub-account">
+        <div role="group" aria-label="Sub-account" className="flex flex-wrap items-center gap-2 text-sm">
           {sub === undefined ? (
             <span className="text-zinc-500 dark:text-zinc-400">Reading your sub-account…</span>
           ) : sub === null ? (

@@ -4,6 +4,8 @@ import type { Service } from '../../lib/chain/services';
 import { absoluteTime, relativeTime, shortAddress } from '../../lib/format';
 import { TYPE_LABEL } from '../../lib/marketplace';
 import { FundButton } from '../account/fund-button';
+import type { ButtonSize } from '../ui/button';
+import { ButtonLink } from '../ui/button-link';
 import { CopyButton } from '../ui/copy-button';
 import { ModeBadge } from './mode-badge';
 import { ServicePrices } from './service-prices';
@@ -15,10 +17,6 @@ interface Props {
   /** Hide the model heading when the card sits under its model's heading. */
   showModel?: boolean;
 }
-
-const PRIMARY =
-  'inline-flex items-center justify-center rounded-lg bg-violet-600 font-medium text-white hover:bg-violet-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-500';
-const SIZE = { sm: 'h-8 px-3 text-sm', md: 'h-10 px-4 text-sm' } as const;
 
 /**
  * The primary action for a provider: "Chat", "Generate", "Edit", "Transcribe" or "Fine-tune", opening
@@ -34,15 +32,15 @@ export function StudioLink({
   serviceType: string;
   provider: string;
   name: string;
-  size?: keyof typeof SIZE;
+  size?: ButtonSize;
 }) {
   const action = studioAction(serviceType, provider);
   if (!action) return null;
   return (
-    <Link to={action.to} className={`${PRIMARY} ${SIZE[size]}`}>
+    <ButtonLink to={action.to} size={size}>
       {action.verb}
       <span className="sr-only"> with {name}</span>
-    </Link>
+    </ButtonLink>
   );
 }
 
@@ -55,7 +53,8 @@ export function ServiceCard({ service: s, compared, onCompare, showModel = true 
     >
       <div className="flex items-start justify-between gap-2">
         <div className="min-w-0">
-          {showModel && <h3 className="font-semibold break-words">{s.model}</h3>}
+          {/* h2: the page's h1 is the list's heading, so the cards come next (a model group's h2 names them instead). */}
+          {showModel && <h2 className="font-semibold break-words">{s.model}</h2>}
           <p className="text-xs text-zinc-500 dark:text-zinc-400">{TYPE_LABEL[s.serviceType] ?? s.serviceType}</p>
         </div>
         <ModeBadge verifiability={s.verifiability} />
@@ -73,14 +72,20 @@ export function ServiceCard({ service: s, compared, onCompare, showModel = true 
       </p>
       <div className="mt-auto flex flex-wrap items-center gap-3 border-t border-zinc-100 pt-3 text-sm dark:border-zinc-800">
         <StudioLink serviceType={s.serviceType} provider={s.provider} name={`${s.model} by ${s.provider}`} size="sm" />
-        <Link to={paths.provider(s.provider)} className="text-zinc-600 hover:underline dark:text-zinc-400">
+        <Link
+          to={paths.provider(s.provider)}
+          className="inline-flex min-h-6 items-center text-zinc-600 hover:underline dark:text-zinc-400"
+        >
           Details
           <span className="sr-only">
             {' '}
             of {s.model} by {s.provider}
           </span>
         </Link>
-        <Link to={paths.build(s.provider)} className="text-zinc-600 hover:underline dark:text-zinc-400">
+        <Link
+          to={paths.build(s.provider)}
+          className="inline-flex min-h-6 items-center text-zinc-600 hover:underline dark:text-zinc-400"
+        >
           Build
           <span className="sr-only">
             {' '}
@@ -93,8 +98,13 @@ export function ServiceCard({ service: s, compared, onCompare, showModel = true 
           target={{ kind: 'inference', provider: s.provider }}
           aria-label={`Fund ${s.model} by ${s.provider}`}
         />
-        <label className="ml-auto flex items-center gap-1.5 text-zinc-600 dark:text-zinc-400">
-          <input type="checkbox" checked={compared} onChange={(e) => onCompare(e.target.checked)} />
+        <label className="ml-auto flex min-h-6 cursor-pointer items-center gap-1.5 text-zinc-600 dark:text-zinc-400">
+          <input
+            type="checkbox"
+            checked={compared}
+            onChange={(e) => onCompare(e.target.checked)}
+            className="size-4 accent-violet-600"
+          />
           Compare
           <span className="sr-only">
             {' '}

@@ -9,25 +9,28 @@ const VARIANT = {
   danger: 'bg-red-600 text-white hover:bg-red-700',
 } as const;
 
-const SIZE = { sm: 'h-8 px-2.5 text-sm', md: 'h-10 px-4 text-sm' } as const;
+// xs is the smallest tap target the app allows (24 px), for text actions beside a message or a value.
+const SIZE = { xs: 'h-6 rounded-md px-1.5 text-xs', sm: 'h-8 px-2.5 text-sm', md: 'h-10 px-4 text-sm' } as const;
+
+export type ButtonVariant = keyof typeof VARIANT;
+export type ButtonSize = keyof typeof SIZE;
+
+/** The classes of a button of this variant and size: shared by Button and ButtonLink, so both look alike. */
+export function buttonClass(variant: ButtonVariant = 'primary', size: ButtonSize = 'md', className?: string): string {
+  return cn(
+    'inline-flex items-center justify-center gap-2 rounded-lg font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-500 disabled:cursor-not-allowed',
+    VARIANT[variant],
+    SIZE[size],
+    className,
+  );
+}
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
-  variant?: keyof typeof VARIANT;
-  size?: keyof typeof SIZE;
+  variant?: ButtonVariant;
+  size?: ButtonSize;
 }
 
 /** The one button; `type="button"` unless a form submit is asked for. */
-export function Button({ variant = 'primary', size = 'md', className, type = 'button', ...props }: ButtonProps) {
-  return (
-    <button
-      type={type}
-      className={cn(
-        'inline-flex items-center justify-center gap-2 rounded-lg font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-500 disabled:cursor-not-allowed',
-        VARIANT[variant],
-        SIZE[size],
-        className,
-      )}
-      {...props}
-    />
-  );
+export function Button({ variant, size, className, type = 'button', ...props }: ButtonProps) {
+  return <button type={type} className={buttonClass(variant, size, className)} {...props} />;
 }

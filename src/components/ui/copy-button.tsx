@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { cn } from '../../lib/cn';
+import { buttonClass } from './button';
 
 const VARIANT = {
+  // At least 24 x 24 px (the smallest tap target the app allows); zinc-600 stays 4.5:1 on the grey of a code header.
   inline:
-    'rounded px-1.5 py-0.5 text-xs text-zinc-500 dark:text-zinc-400 hover:bg-zinc-100 hover:text-zinc-800 dark:hover:bg-zinc-800 dark:hover:text-zinc-200',
-  secondary:
-    'inline-flex h-8 min-w-16 items-center justify-center rounded-lg border border-zinc-300 bg-white px-2.5 text-sm font-medium text-zinc-900 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800',
+    'inline-flex h-6 min-w-6 items-center justify-center rounded-md px-1.5 text-xs text-zinc-600 hover:bg-zinc-100 hover:text-zinc-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-500 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-200',
+  secondary: buttonClass('secondary', 'sm', 'min-w-16'),
 } as const;
 
 /** Copies `value`; says "Copied" for a moment so the press is visibly confirmed. */
