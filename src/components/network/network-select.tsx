@@ -3,6 +3,7 @@ import { cn } from '../../lib/cn';
 import { NETWORK_LABEL } from '../../lib/chain/network-choice';
 import { useNetwork } from '../../hooks/network/use-network';
 import { useSwitchNetwork } from '../../hooks/wallet/use-switch-network';
+import { CONTROL_CLASS } from '../ui/input';
 import { listboxKey } from './listbox-keys';
 
 /**
@@ -62,7 +63,10 @@ export function NetworkSelect() {
         onKeyDown={onKeyDown}
         onClick={() => !isPending && (open ? setOpen(false) : show(chosen))}
         onBlur={() => setOpen(false)}
-        className="flex h-9 max-w-[9.5rem] cursor-pointer items-center gap-1 rounded-lg border border-zinc-300 bg-white pr-1.5 pl-2 text-sm select-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-500 aria-disabled:cursor-wait aria-disabled:opacity-70 dark:border-zinc-700 dark:bg-zinc-900"
+        className={cn(
+          CONTROL_CLASS,
+          'flex h-9 max-w-[9.5rem] cursor-pointer items-center gap-1 pr-1.5 pl-2 select-none aria-disabled:cursor-wait aria-disabled:opacity-70',
+        )}
       >
         <span id={`${id}-value`} className="truncate">
           {labels[chosen]}
