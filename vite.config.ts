@@ -3,6 +3,9 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { nodePolyfills } from 'vite-plugin-node-polyfills';
+import { cspPlugin } from './build/csp.js';
+import { deferredStartPlugin } from './build/deferred-start.js';
+import { precompressPlugin } from './build/precompress.js';
 import { sdkTrim } from './build/sdk-trim.js';
 import { devnetConfigPlugin } from './devnet/vite-plugin.js';
 
@@ -19,6 +22,11 @@ export default defineConfig({
       include: ['buffer', 'crypto', 'stream', 'util', 'process', 'events'],
       globals: { Buffer: true, global: true, process: true },
     }),
+    // Production builds only: the Content Security Policy in index.html, the app started after the static shell's
+    // first paint, and .br/.gz copies of every text file for static hosts.
+    cspPlugin(),
+    deferredStartPlugin(),
+    precompressPlugin(),
   ],
   resolve: {
     // Exact-match regexes: a plain 'fs' alias would also rewrite 'fs/promises' to '<stub>/promises'.

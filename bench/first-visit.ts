@@ -108,7 +108,7 @@ export async function readAsset(origin: string, res: Response): Promise<AssetFil
     path: url.pathname,
     type,
     raw: body.length,
-    // vite preview serves files uncompressed; level 9 is what a static host precompressing assets would send.
+    // The body as decoded, gzipped here at level 9: the build's own .gz copies are made the same way.
     gzip: gzipSync(body, { level: 9 }).length,
     sdk: text.includes(SDK_MARKER),
     ethers: text.includes(ETHERS_MARKER),

@@ -2,7 +2,7 @@ import type { AppFigures } from './app.js';
 import type { ChatFigures } from './chat-summary.js';
 import type { DevnetFigures } from './devnet.js';
 import { kB, ms, num, table } from './format.js';
-import type { LighthouseFigures, LighthouseScores } from './lighthouse.js';
+import type { FormFactor, LighthouseFigures, LighthouseScores, Serving } from './lighthouse.js';
 import { printChat } from './report-chat.js';
 
 /** A part of the bench: its figures, or why it could not produce them. */
@@ -11,7 +11,9 @@ export type Part<T> = { ok: true; figures: T } | { ok: false; error: string };
 export interface Targets {
   /** Gzipped JS a first visit to `/` downloads, in kB (1 kB = 1000 bytes, as Vite prints sizes). */
   firstVisitJsGzipKB: number;
-  /** Lighthouse performance score, desktop preset. */
+  /** Lighthouse performance score on `/`, default (mobile) form factor, served compressed and uncompressed. */
+  lighthouseMobilePerformance: number;
+  /** Lighthouse performance score on `/`, desktop preset, served compressed and uncompressed. */
   lighthouseDesktopPerformance: number;
   /** Wallet prompts of any chat message after the first (the first signs the provider's access token). */
   chatWalletRequestsAfterFirst: number;
@@ -29,7 +31,9 @@ export interface Targets {
 export interface Verdicts {
   firstVisitJsGzipKB: number | null;
   firstVisitJsOk: boolean | null;
-  lighthousePerformance: number | null;
+  /** One per form factor and serving: median scores (0-100) and whether performance met its target. */
+  lighthouse: LighthouseVerdict[];
+  /** Every case met its target; null when a case has no figure. */
   lighthouseOk: boolean | null;
   sdkOnFirstVisit: boolean | null;
   ethersOnFirstVisit: boolean | null;
@@ -45,6 +49,15 @@ export interface Verdicts {
   chatBadgeOk: boolean | null;
   chatJsGzipKB: number | null;
   chatJsOk: boolean | null;
+}
+
+export interface LighthouseVerdict {
+  formFactor: FormFactor;
+  serving: Serving;
+  performance: number | null;
+  accessibility: number | null;
+  bestPractices: number | null;
+  ok: boolean | null;
 }
 
 /** What bench/results.json holds. */
@@ -97,9 +110,12 @@ function printRoutes(a: AppFigures): void {
 }
 
 function printLighthouse(l: LighthouseFigures): void {
-  console.log(`\n== lighthouse ${l.url} (desktop preset, performance only; median of each figure)`);
+  const how = l.formFactor === 'mobile' ? 'mobile: slow 4G, 4x CPU' : 'desktop preset';
+  console.log(`\n== lighthouse ${l.url} (${how}; served ${l.serving}; median of each figure)`);
   const cells = (s: LighthouseScores) => [
     num(s.score),
+    num(s.accessibility),
+    num(s.bestPractices),
     num(s.fcpMs),
     num(s.lcpMs),
     num(s.tbtMs),
@@ -108,7 +124,10 @@ function printLighthouse(l: LighthouseFigures): void {
   ];
   const rows = l.runs.map((r, i) => [`run ${i + 1}`, ...cells(r), `${(r.durationMs / 1000).toFixed(1)} s`]);
   if (l.median) rows.push(['median', ...cells(l.median), '']);
-  console.log(table([['', 'score', 'FCP ms', 'LCP ms', 'TBT ms', 'CLS', 'SI ms', 'took'], ...rows]));
+  const header = ['', 'perf', 'a11y', 'best pr.', 'FCP ms', 'LCP ms', 'TBT ms', 'CLS', 'SI ms', 'took'];
+  console.log(table([header, ...rows]));
+  const failed = [...new Set(l.runs.flatMap((r) => r.failedAudits))];
+  if (failed.length > 0) console.log(`accessibility / best-practices audits failed: ${failed.join(', ')}`);
   if (l.error) console.log(`lighthouse could not run: ${l.error}`);
 }
 
@@ -118,7 +137,7 @@ export function printReport(results: BenchResults): void {
   else console.log(`\n== devnet: failed\n${results.devnet.error}`);
   if (results.app.ok) {
     printRoutes(results.app.figures);
-    printLighthouse(results.app.figures.lighthouse);
+    for (const l of results.app.figures.lighthouse) printLighthouse(l);
   } else console.log(`\n== app: failed\n${results.app.error}`);
   if (results.chat.ok) printChat(results.chat.figures);
   else console.log(`\n== chat: failed\n${results.chat.error}`);
@@ -135,11 +154,11 @@ export function printReport(results: BenchResults): void {
         v.firstVisitJsGzipKB === null ? '?' : `${v.firstVisitJsGzipKB.toFixed(1)} kB`,
         verdict(v.firstVisitJsOk),
       ],
-      [
-        `Lighthouse performance >= ${t.lighthouseDesktopPerformance} (desktop)`,
-        v.lighthousePerformance === null ? '?' : num(v.lighthousePerformance),
-        verdict(v.lighthouseOk),
-      ],
+      ...v.lighthouse.map((l) => [
+        `Lighthouse performance >= ${l.formFactor === 'mobile' ? t.lighthouseMobilePerformance : t.lighthouseDesktopPerformance} (${l.formFactor}, ${l.serving})`,
+        num(l.performance),
+        verdict(l.ok),
+      ]),
       ['no SDK chunk on first visit to /', loaded(v.sdkOnFirstVisit), verdict(nullOr(v.sdkOnFirstVisit, (x) => !x))],
       ['no ethers on first visit to /', loaded(v.ethersOnFirstVisit), verdict(nullOr(v.ethersOnFirstVisit, (x) => !x))],
       [

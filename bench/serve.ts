@@ -1,11 +1,14 @@
+import type { Server } from 'node:http';
 import path from 'node:path';
-import { build, preview, type PreviewServer } from 'vite';
+import { build } from 'vite';
 import type { Manifest } from '../devnet/manifest.js';
 import { freePorts } from '../devnet/ports.js';
 import { startDevnetProcess, stopDevnetProcess } from '../devnet/process.js';
+import { startStaticServer, stopStaticServer } from './static-server.js';
 
-// A production build of the app served by `vite preview` next to a running devnet, so the app takes its
-// real devnet code path. The app and chat benches both run against it while it is up.
+// A production build of the app served next to a running devnet, so the app takes its real devnet code path: once
+// as a static host should serve it (the precompressed copies) and once uncompressed. The app and chat benches both
+// run against it while it is up.
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT_DIR = path.join(ROOT, 'bench', '.tmp', 'dist');
 const DEVNET_DIR = path.join(ROOT, 'bench', '.tmp', 'devnet');
@@ -13,41 +16,37 @@ const HOST = '127.0.0.1';
 
 /** What the benches get while the app is served. */
 export interface ServedApp {
-  /** `http://127.0.0.1:<free port>`, where vite preview serves the build. */
+  /** `http://127.0.0.1:<free port>`, serving the build's .br/.gz copies to clients that accept them. */
   origin: string;
+  /** The same build, every file sent uncompressed. */
+  uncompressedOrigin: string;
   buildMs: number;
   manifest: Manifest;
 }
 
-/** Builds the app for the devnet, starts a devnet and the preview server, runs `fn`; always stops what it started. */
+/** Builds the app for the devnet, starts a devnet and both servers, runs `fn`; always stops what it started. */
 export async function withServedApp<T>(fn: (app: ServedApp) => Promise<T>): Promise<T> {
   const buildMs = await buildApp();
   console.log('bench: starting a devnet for the app');
   // Ports free at the time, so the bench runs beside `npm start`, the tests or another bench.
-  const ports = await freePorts(['rpc', 'sim', 'app']);
+  const ports = await freePorts(['rpc', 'sim', 'app', 'plain']);
   const devnet = await startDevnetProcess({
     DEVNET_RPC_PORT: String(ports.rpc),
     DEVNET_SIM_PORT: String(ports.sim),
     DEVNET_DIR,
   });
-  const previousDir = process.env.DEVNET_DIR;
-  let server: PreviewServer | undefined;
+  const servers: Server[] = [];
   try {
-    // The devnet plugin serves /devnet.json from the manifest in DEVNET_DIR, read on each request.
-    process.env.DEVNET_DIR = DEVNET_DIR;
-    server = await preview({
-      root: ROOT,
-      mode: 'production',
-      logLevel: 'warn',
-      build: { outDir: OUT_DIR },
-      preview: { host: HOST, port: ports.app, strictPort: true, open: false },
-    });
-    return await fn({ origin: `http://${HOST}:${ports.app}`, buildMs, manifest: devnet.manifest });
+    const serve = async (port: number, compress: boolean) => {
+      servers.push(await startStaticServer({ dir: OUT_DIR, host: HOST, port, compress, devnetDir: DEVNET_DIR }));
+      return `http://${HOST}:${port}`;
+    };
+    const origin = await serve(ports.app, true);
+    const uncompressedOrigin = await serve(ports.plain, false);
+    return await fn({ origin, uncompressedOrigin, buildMs, manifest: devnet.manifest });
   } finally {
-    await server?.close().catch((err: unknown) => console.error('bench: preview server did not close:', err));
+    await Promise.all(servers.map(stopStaticServer));
     await stopDevnetProcess(devnet.child);
-    if (previousDir === undefined) delete process.env.DEVNET_DIR;
-    else process.env.DEVNET_DIR = previousDir;
   }
 }
 

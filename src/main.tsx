@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { loadDevnetConfig } from './config/devnet';
@@ -10,16 +10,27 @@ import './index.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('Missing #root element in index.html');
 
+// The marketplace is the front door: its page's code is fetched together with the devnet description rather than
+// after the first render asks for it, so that render runs through once instead of stopping at the page and
+// starting over when the code arrives.
+// A failed fetch is left to the page's own import, whose error the page's error boundary shows.
+const frontPage = location.pathname === '/' ? import('./pages/marketplace').catch(() => undefined) : undefined;
 // The devnet is offered only when this app is served or built for it (npm start, e2e, bench).
-const devnetConfig = await loadDevnetConfig();
+const [devnetConfig] = await Promise.all([loadDevnetConfig(), frontPage]);
 const networks: Network[] = [mainnet, testnet];
 if (devnetConfig) {
   networks.push(devnet(devnetConfig.rpcUrl, devnetConfig.contracts));
   announceDevWallet(devnetConfig);
 }
 
-createRoot(root).render(
-  <StrictMode>
-    <App wagmiConfig={createWagmiConfig(networks)} networks={networks} />
-  </StrictMode>,
-);
+// #root holds the static shell from index.html. Rendering in a transition keeps it on screen until the first page's
+// code is in (nothing suspends to a fallback), then React replaces it in one commit; the render also yields to the
+// browser between components rather than holding the main thread in one long task.
+const wagmiConfig = createWagmiConfig(networks);
+startTransition(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <App wagmiConfig={wagmiConfig} networks={networks} />
+    </StrictMode>,
+  );
+});

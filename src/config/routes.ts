@@ -31,12 +31,12 @@ export function studioAction(serviceType: string, provider: string): { verb: str
   return s && to ? { verb: s.verb, to } : null;
 }
 
-/** Main navigation, in order; `short` is the label on a phone's bottom bar. */
+/** Main navigation, in order; `short` is the label (and so the name) of the link on a phone's bottom bar. */
 export const NAV_ITEMS = [
   { to: paths.marketplace, label: 'Marketplace', short: 'Market', icon: '▦' },
   { to: paths.chat, label: 'Chat', short: 'Chat', icon: '✎' },
   { to: paths.image, label: 'Image', short: 'Image', icon: '◩' },
   { to: paths.speech, label: 'Speech', short: 'Speech', icon: '◉' },
-  { to: paths.fineTuning, label: 'Fine-tuning', short: 'Tune', icon: '⚙' },
+  { to: paths.fineTuning, label: 'Fine-tuning', short: 'Tuning', icon: '⚙' },
   { to: paths.account, label: 'Account', short: 'Account', icon: '◎' },
 ] as const;

@@ -2,7 +2,7 @@ export type Theme = 'light' | 'dark';
 
 export const THEME_STORAGE_KEY = 'og-marketplace:theme';
 
-/** The saved theme, else the system preference. index.html applies the same rule before paint. */
+/** The theme on screen: public/first-paint.js applied the saved one, else the system preference, before paint. */
 export function currentTheme(): Theme {
   return document.documentElement.classList.contains('dark') ? 'dark' : 'light';
 }

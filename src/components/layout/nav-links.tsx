@@ -30,7 +30,10 @@ export function HeaderNav() {
   );
 }
 
-/** Bottom tab bar on phones, where the header has no room for the links. */
+/**
+ * Bottom tab bar on phones, where the header has no room for the links. Each link is named by the short label it
+ * shows, so what a screen reader says and what voice control users read out agree.
+ */
 export function PhoneNav() {
   return (
     <nav
@@ -43,7 +46,6 @@ export function PhoneNav() {
             <NavLink
               to={item.to}
               end={item.to === '/'}
-              aria-label={item.label}
               className={({ isActive }) =>
                 cn(
                   'flex flex-col items-center gap-0.5 py-2 text-[11px] font-medium',
