@@ -57,6 +57,9 @@ export function filtersToParams(f: Filters): URLSearchParams {
   return p;
 }
 
+// One collator for every comparison: `localeCompare` builds one per call, which a sort of many cards feels.
+const COLLATOR = new Intl.Collator('en');
+
 /** Search (model or provider address, case-insensitive), filter by type and mode, then sort. */
 export function applyFilters(services: readonly Service[], f: Filters): Service[] {
   const q = f.q.trim().toLowerCase();
@@ -68,7 +71,8 @@ export function applyFilters(services: readonly Service[], f: Filters): Service[
   );
   const cost = (s: Service) => typicalCost(s.serviceType, s.inputPrice, s.outputPrice);
   const cmp = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0);
-  const byModel = (a: Service, b: Service) => a.model.localeCompare(b.model) || a.provider.localeCompare(b.provider);
+  const byModel = (a: Service, b: Service) =>
+    COLLATOR.compare(a.model, b.model) || COLLATOR.compare(a.provider, b.provider);
   const sorters: Record<Sort, (a: Service, b: Service) => number> = {
     'price-asc': (a, b) => cmp(cost(a), cost(b)) || byModel(a, b),
     'price-desc': (a, b) => cmp(cost(b), cost(a)) || byModel(a, b),

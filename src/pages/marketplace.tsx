@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ComparePanel } from '../components/marketplace/compare-panel';
 import { FilterBar } from '../components/marketplace/filter-bar';
@@ -29,7 +29,10 @@ export function MarketplacePage() {
   const update = (patch: Partial<Filters>) =>
     setParams((prev) => filtersToParams({ ...parseFilters(prev), ...patch }), { replace: true });
 
-  const all = services.data ?? [];
+  // Deferred: the list arrives as one synchronous render otherwise, a long task on a slow phone; this way React
+  // renders the cards in the background and keeps the page responsive meanwhile.
+  const data = useDeferredValue(services.data);
+  const all = data ?? [];
   const visible = applyFilters(all, filters);
   const selected = filters.compare
     .map((a) => all.find((s) => s.provider.toLowerCase() === a))
@@ -62,7 +65,7 @@ export function MarketplacePage() {
         <h1 id="page-title" className="text-2xl font-semibold">
           Providers on {network.chain.name}
         </h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+        <p className="mt-1 max-w-2xl text-sm text-zinc-600 dark:text-zinc-400">
           Every inference service registered on chain, with its prices and how its answers can be verified. No wallet
           needed to browse.
         </p>
@@ -70,7 +73,7 @@ export function MarketplacePage() {
       <GetStarted networkName={network.chain.name} />
       <FilterBar filters={filters} onChange={update} />
       {selected.length > 0 && <ComparePanel selected={selected} onClear={() => update({ compare: [] })} />}
-      {services.isPending ? (
+      {data === undefined && !services.isError ? (
         <p className="text-sm text-zinc-500 dark:text-zinc-400" role="status">
           Loading providers from {network.chain.name}…
         </p>
