@@ -193,7 +193,7 @@ export function ChatPage() {
             )}
             {/* Stays in sight at the bottom of the screen (above the phone's navigation bar) as the messages scroll. */}
             <Composer
-              className="sticky bottom-16 z-10 bg-zinc-50 pt-2 pb-2 shadow-[0_0.75rem_0_0_var(--color-zinc-50)] md:bottom-0 dark:bg-zinc-950 dark:shadow-[0_0.75rem_0_0_var(--color-zinc-950)]"
+              className="sticky bottom-16 z-10 bg-zinc-50 pt-2 pb-2 shadow-[0_0.75rem_0_0_var(--color-zinc-50)] lg:bottom-0 dark:bg-zinc-950 dark:shadow-[0_0.75rem_0_0_var(--color-zinc-950)]"
               onSend={send}
               onDraft={setDraft}
               onStop={session.stop}

@@ -9,7 +9,7 @@ import { ThemeToggle } from './theme-toggle';
 
 /** The frame's classes, shared with the static shell in index.html (src/components/layout/static-shell.test.tsx compares them). */
 export const FRAME = {
-  root: 'flex min-h-screen flex-col pb-16 md:pb-0',
+  root: 'flex min-h-screen flex-col pb-16 lg:pb-0',
   header:
     'sticky top-0 z-30 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90',
   bar: 'mx-auto flex h-14 max-w-6xl items-center gap-3 px-4',
@@ -33,12 +33,12 @@ export function HomeLink() {
   return (
     <Link to="/" className="flex shrink-0 items-center gap-2 font-semibold">
       <span className="grid size-7 place-items-center rounded-lg bg-violet-600 text-xs text-white">0G</span>{' '}
-      <span className="sr-only sm:not-sr-only">Compute Marketplace</span>
+      <span className="sr-only sm:not-sr-only lg:sr-only xl:not-sr-only">Compute Marketplace</span>
     </Link>
   );
 }
 
-/** Header, navigation (header from tablet width, bottom bar on phones) and the page in its own error boundary. */
+/** Header, navigation (header from laptop width, bottom bar on phones and tablets) and the page in its own error boundary. */
 export function AppLayout() {
   const { pathname } = useLocation();
   useFollowWalletChain();

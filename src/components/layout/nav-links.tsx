@@ -2,10 +2,10 @@ import { NavLink } from 'react-router';
 import { NAV_ITEMS } from '../../config/routes';
 import { cn } from '../../lib/cn';
 
-/** Header navigation from tablet width up. */
+/** Header navigation from laptop width (lg) up; below it the links would push the wallet button off a tablet screen. */
 export function HeaderNav() {
   return (
-    <nav aria-label="Main" className="hidden md:block">
+    <nav aria-label="Main" className="hidden lg:block">
       <ul className="flex items-center gap-1">
         {NAV_ITEMS.map((item) => (
           <li key={item.to}>
@@ -38,7 +38,7 @@ export function PhoneNav() {
   return (
     <nav
       aria-label="Main"
-      className="fixed inset-x-0 bottom-0 z-40 border-t border-zinc-200 bg-white/95 backdrop-blur md:hidden dark:border-zinc-800 dark:bg-zinc-950/95"
+      className="fixed inset-x-0 bottom-0 z-40 border-t border-zinc-200 bg-white/95 backdrop-blur lg:hidden dark:border-zinc-800 dark:bg-zinc-950/95"
     >
       <ul className="grid grid-cols-6">
         {NAV_ITEMS.map((item) => (
