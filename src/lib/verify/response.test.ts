@@ -4,7 +4,8 @@ import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
 import type { Service } from '../chain/services';
 import { expectedSigner, expectedSignerOf } from '../inference/signed-text';
-import { BADGE_TEXT, parseSignedText, proofJson, verifyResponse, type VerificationInput } from './response';
+import { BADGE_TEXT, proofJson, verifyResponse, type VerificationInput } from './response';
+import { parseSignedText } from './signed-content';
 
 const tee = privateKeyToAccount(generatePrivateKey());
 const rogue = privateKeyToAccount(generatePrivateKey());
