@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deferEntry } from './deferred-start';
+import type { Rolldown } from 'vite';
+import { chunkClosure, deferEntry } from './deferred-start';
 
 const built = `<head>
     <title>x</title>
@@ -25,5 +26,25 @@ describe('starting the app after the first paint', () => {
     expect(() => deferEntry('<head></head>', '/s.js')).toThrow(/found 0/);
     const two = built.replace('</head>', '<script type="module" crossorigin src="/assets/other.js"></script></head>');
     expect(() => deferEntry(two, '/s.js')).toThrow(/found 2/);
+  });
+});
+
+describe('the front page preloaded on /', () => {
+  it('names the front page chunks the entry does not already load', () => {
+    const out = deferEntry(built, '/assets/start-E.js', ['/assets/page-F.js', '/assets/react-B.js', '/assets/ui-G.js']);
+    expect(out).toContain('data-front="/assets/page-F.js /assets/ui-G.js"');
+  });
+
+  it('follows a chunk static imports, once each', () => {
+    const chunk = (fileName: string, imports: string[], facadeModuleId: string | null = null) =>
+      ({ type: 'chunk', fileName, imports, facadeModuleId }) as unknown as Rolldown.OutputChunk;
+    const bundle = {
+      'page.js': chunk('page.js', ['a.js', 'b.js'], '/repo/src/pages/marketplace.tsx'),
+      'a.js': chunk('a.js', ['b.js']),
+      'b.js': chunk('b.js', ['a.js']),
+      'other.js': chunk('other.js', []),
+    } as unknown as Rolldown.OutputBundle;
+    expect(chunkClosure(bundle, 'src/pages/marketplace.tsx', '/')).toEqual(['/page.js', '/a.js', '/b.js']);
+    expect(chunkClosure(bundle, 'src/pages/missing.tsx', '/')).toEqual([]);
   });
 });

@@ -3,28 +3,38 @@ export function shortAddress(address: string): string {
   return address.length > 12 ? `${address.slice(0, 6)}…${address.slice(-4)}` : address;
 }
 
-const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-  ['year', 31_536_000],
-  ['month', 2_592_000],
-  ['day', 86_400],
-  ['hour', 3_600],
-  ['minute', 60],
+const UNITS: Array<[unit: string, seconds: number, last: string | null, next: string | null]> = [
+  ['year', 31_536_000, 'last year', 'next year'],
+  ['month', 2_592_000, 'last month', 'next month'],
+  ['day', 86_400, 'yesterday', 'tomorrow'],
+  ['hour', 3_600, null, null],
+  ['minute', 60, null, null],
 ];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-// Made once: building an Intl formatter costs more than formatting with it, and lists format one time per row.
-const RELATIVE = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-const ABSOLUTE = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+// English by hand rather than Intl.RelativeTimeFormat / DateTimeFormat: the app speaks English only, and building
+// the first Intl formatter loads the browser's locale data, a long pause on a phone during the first page's render.
+const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** "3 minutes ago" for a unix time in seconds, relative to `now` (ms). */
 export function relativeTime(unixSeconds: bigint | number, now = Date.now()): string {
   const diff = Number(unixSeconds) - Math.floor(now / 1000);
-  for (const [unit, seconds] of UNITS) {
-    if (Math.abs(diff) >= seconds) return RELATIVE.format(Math.trunc(diff / seconds), unit);
+  for (const [unit, seconds, last, next] of UNITS) {
+    if (Math.abs(diff) < seconds) continue;
+    const n = Math.trunc(diff / seconds);
+    if (n === -1 && last) return last;
+    if (n === 1 && next) return next;
+    const amount = `${grouped(Math.abs(n))} ${unit}${Math.abs(n) === 1 ? '' : 's'}`;
+    return n < 0 ? `${amount} ago` : `in ${amount}`;
   }
   return 'just now';
 }
 
-/** Full date and time for a unix time in seconds, for titles and detail views. */
+/** Full local date and time for a unix time in seconds ("Dec 2, 2026, 4:05 AM"), for titles and detail views. */
 export function absoluteTime(unixSeconds: bigint | number): string {
-  return ABSOLUTE.format(new Date(Number(unixSeconds) * 1000));
+  const d = new Date(Number(unixSeconds) * 1000);
+  if (Number.isNaN(d.getTime())) return 'Invalid date';
+  const h = d.getHours();
+  const time = `${h % 12 || 12}:${String(d.getMinutes()).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'}`;
+  return `${MONTHS[d.getMonth()]} ${d.getDate()}, ${d.getFullYear()}, ${time}`;
 }

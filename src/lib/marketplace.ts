@@ -57,8 +57,13 @@ export function filtersToParams(f: Filters): URLSearchParams {
   return p;
 }
 
-// One collator for every comparison: `localeCompare` builds one per call, which a sort of many cards feels.
-const COLLATOR = new Intl.Collator('en');
+// Case-insensitive code-unit order rather than Intl.Collator: model names and addresses are ASCII, and the first
+// collator loads the browser's locale data, a long pause on a phone during the first page's render.
+function compareText(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}
 
 /** Search (model or provider address, case-insensitive), filter by type and mode, then sort. */
 export function applyFilters(services: readonly Service[], f: Filters): Service[] {
@@ -71,8 +76,7 @@ export function applyFilters(services: readonly Service[], f: Filters): Service[
   );
   const cost = (s: Service) => typicalCost(s.serviceType, s.inputPrice, s.outputPrice);
   const cmp = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0);
-  const byModel = (a: Service, b: Service) =>
-    COLLATOR.compare(a.model, b.model) || COLLATOR.compare(a.provider, b.provider);
+  const byModel = (a: Service, b: Service) => compareText(a.model, b.model) || compareText(a.provider, b.provider);
   const sorters: Record<Sort, (a: Service, b: Service) => number> = {
     'price-asc': (a, b) => cmp(cost(a), cost(b)) || byModel(a, b),
     'price-desc': (a, b) => cmp(cost(b), cost(a)) || byModel(a, b),
