@@ -10,7 +10,7 @@ import { FundButton } from '../account/fund-button';
 import { SetupStep } from '../build/setup-step';
 import { Button } from '../ui/button';
 import { ButtonLink } from '../ui/button-link';
-import { WalletDialog } from '../wallet/wallet-dialog';
+import { LazyWalletDialog } from '../wallet/lazy-wallet-dialog';
 
 const LINK = 'text-violet-700 underline dark:text-violet-300';
 
@@ -60,7 +60,7 @@ export function GetStarted({ networkName }: { networkName: string }) {
               <Button size="sm" onClick={() => setConnecting(true)}>
                 Connect a wallet
               </Button>
-              <WalletDialog open={connecting} onClose={() => setConnecting(false)} />
+              <LazyWalletDialog open={connecting} onClose={() => setConnecting(false)} />
             </>
           )}
         </SetupStep>

@@ -1,14 +1,30 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useAccount } from 'wagmi';
+import { shortAddress } from '../../lib/format';
 import { Button } from '../ui/button';
-import { AccountMenu } from './account-menu';
 import { useFocusTarget } from './focus-target';
-import { WalletDialog } from './wallet-dialog';
+import { LazyWalletDialog } from './lazy-wallet-dialog';
+
+// The account menu (balance read, disconnect, copy) loads once a wallet is connected: a first visit has none.
+const AccountMenu = lazy(() => import('./account-menu').then((m) => ({ default: m.AccountMenu })));
 
 /** "Connect wallet" until a wallet is connected, then the account menu. */
 export function ConnectButton() {
   const { address, status } = useAccount();
-  if (address && status === 'connected') return <AccountMenu address={address} />;
+  if (address && status === 'connected')
+    return (
+      <Suspense
+        fallback={
+          // The menu's button as it will look, until its code is in.
+          <Button variant="secondary" size="sm" disabled className="font-mono">
+            {shortAddress(address)}
+            <span className="sr-only">account {address}</span>
+          </Button>
+        }
+      >
+        <AccountMenu address={address} />
+      </Suspense>
+    );
   return <ConnectWallet reconnecting={status === 'reconnecting'} />;
 }
 
@@ -21,7 +37,7 @@ function ConnectWallet({ reconnecting }: { reconnecting: boolean }) {
       <Button {...focusTarget} size="sm" onClick={() => setOpen(true)} disabled={reconnecting}>
         Connect wallet
       </Button>
-      <WalletDialog open={open} onClose={() => setOpen(false)} />
+      <LazyWalletDialog open={open} onClose={() => setOpen(false)} />
     </>
   );
 }
