@@ -1,7 +1,11 @@
 import { BaseError, ContractFunctionRevertedError, type Address, type Client } from 'viem';
 import { readContract } from 'viem/actions';
 import { sameAddress } from '../address';
-import { fineTuningAbi, inferenceAbi, ledgerAbi } from './abi';
+import {
+  fineTuningReadAbi as fineTuningAbi,
+  inferenceReadAbi as inferenceAbi,
+  ledgerReadAbi as ledgerAbi,
+} from './abi-reads';
 import type { ContractAddresses } from './networks';
 import { readAllPages } from './paging';
 

@@ -1,6 +1,6 @@
 import { BaseError, ContractFunctionRevertedError, type Address, type Client } from 'viem';
 import { readContract } from 'viem/actions';
-import { fineTuningAbi, inferenceAbi } from './abi';
+import { fineTuningReadAbi as fineTuningAbi, inferenceReadAbi as inferenceAbi } from './abi-reads';
 import { PAGE_SIZE, readAllPages } from './paging';
 
 /** An inference service as InferenceServing stores it. Everything but the numbers is untrusted text. */
