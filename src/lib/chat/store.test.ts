@@ -1,5 +1,5 @@
-import { IDBFactory } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
 import { openChatStore } from './store';
 import type { ChatMessage, Conversation } from './types';
 
@@ -84,6 +84,22 @@ describe('openChatStore', () => {
     const factory = new IDBFactory();
     await openChatStore(factory).put(conversation('a'));
     expect((await openChatStore(factory).list(CHAIN, ALICE)).map((c) => c.id)).toEqual(['a']);
+  });
+
+  it('says the browser has no room left when a save hits the quota, keeping what was saved', async () => {
+    const store = openChatStore(new IDBFactory());
+    await store.put(conversation('a'));
+    const put = IDBObjectStore.prototype.put;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      const request = put.apply(this, args);
+      (this.transaction as unknown as { _abort(name: string): void })._abort('QuotaExceededError');
+      return request;
+    });
+    await expect(store.put(conversation('a', { title: 'Renamed' }))).rejects.toThrow(
+      'The browser has no room left to save chat history; delete some conversations.',
+    );
+    spy.mockRestore();
+    expect((await store.get('a'))?.title).toBe('Conversation a');
   });
 
   it('refuses a conversation that could never be listed', async () => {

@@ -1,3 +1,4 @@
+import { lazyDatabase, transact, type DatabaseSpec, type TransactionWords } from '../storage/idb';
 import type { Conversation } from './types';
 
 /** Saved conversations in this browser, per wallet address and chain. */
@@ -19,73 +20,26 @@ export interface ChatSearchHit {
   snippet: string;
 }
 
-const DB_NAME = 'og-marketplace-chat';
-const DB_VERSION = 1;
 const STORE = 'conversations';
 // [chainId, owner] rather than [chainId, owner, updatedAt]: a plain key then selects a wallet's rows, so no
 // IDBKeyRange global is needed, and sorting a wallet's conversations in memory is cheap.
 const BY_WALLET = 'by-wallet';
+const LABEL = 'chat history';
+const DATABASE: DatabaseSpec = {
+  name: 'og-marketplace-chat',
+  version: 1,
+  label: LABEL,
+  upgrade(db) {
+    const store = db.createObjectStore(STORE, { keyPath: 'id' });
+    store.createIndex(BY_WALLET, ['chainId', 'owner']);
+  },
+};
+const WORDS: TransactionWords = {
+  label: LABEL,
+  quotaMessage: 'The browser has no room left to save chat history; delete some conversations.',
+};
 const SNIPPET_BEFORE = 40;
 const SNIPPET_AFTER = 80;
-
-function openDatabase(factory: IDBFactory | undefined): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    if (!factory) {
-      reject(new Error('This browser does not offer IndexedDB, so chat history cannot be saved.'));
-      return;
-    }
-    let request: IDBOpenDBRequest;
-    try {
-      request = factory.open(DB_NAME, DB_VERSION);
-    } catch (cause) {
-      // Sandboxed frames and opaque origins throw SecurityError here rather than failing the request.
-      reject(new Error('The browser refused access to chat history storage for this page.', { cause }));
-      return;
-    }
-    let settled = false;
-    request.onupgradeneeded = () => {
-      const store = request.result.createObjectStore(STORE, { keyPath: 'id' });
-      store.createIndex(BY_WALLET, ['chainId', 'owner']);
-    };
-    request.onsuccess = () => {
-      const db = request.result;
-      // Blocked earlier and already rejected: this late connection is nobody's, so let it go.
-      if (settled) {
-        db.close();
-        return;
-      }
-      settled = true;
-      resolve(db);
-    };
-    request.onerror = () => {
-      settled = true;
-      const cause = request.error;
-      reject(
-        new Error(
-          cause?.name === 'VersionError'
-            ? 'Chat history was saved by a newer version of this app; reload the page to use it.'
-            : `Chat history storage could not be opened (${cause?.message ?? 'unknown error'}). Private browsing or storage settings may block it.`,
-          { cause },
-        ),
-      );
-    };
-    request.onblocked = () => {
-      settled = true;
-      reject(
-        new Error('Another tab of this app is holding chat history open in an older version; close it and reload.'),
-      );
-    };
-  });
-}
-
-function indexedDbGlobal(): IDBFactory | undefined {
-  try {
-    return (globalThis as { indexedDB?: IDBFactory }).indexedDB;
-  } catch {
-    // Reading it throws where storage is blocked; openDatabase then says so.
-    return undefined;
-  }
-}
 
 function matchSnippet(text: string, pattern: RegExp): string | null {
   const match = pattern.exec(text);
@@ -103,46 +57,10 @@ const byNewest = (a: Conversation, b: Conversation) => b.updatedAt - a.updatedAt
 
 /** A ChatStore over IndexedDB; the database opens on first use (pass `factory` in tests). */
 export function openChatStore(factory?: IDBFactory): ChatStore {
-  let db: Promise<IDBDatabase> | null = null;
-
-  function database(): Promise<IDBDatabase> {
-    db ??= openDatabase(factory ?? indexedDbGlobal()).then(
-      (opened) => {
-        // Let a newer version in another tab upgrade; the next call here reopens (and then says why it cannot).
-        opened.onversionchange = () => {
-          opened.close();
-          db = null;
-        };
-        return opened;
-      },
-      (error: unknown) => {
-        // Not cached: once the other tab is closed or storage is allowed, the next call tries again.
-        db = null;
-        throw error;
-      },
-    );
-    return db;
-  }
+  const database = lazyDatabase(DATABASE, factory);
 
   async function run<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-    const opened = await database();
-    return new Promise<T>((resolve, reject) => {
-      const tx = opened.transaction(STORE, mode);
-      const request = action(tx.objectStore(STORE));
-      // Resolved on complete, not on the request's success, so a write is durable once awaited.
-      tx.oncomplete = () => resolve(request.result);
-      tx.onabort = tx.onerror = () => {
-        const cause = tx.error ?? request.error;
-        reject(
-          new Error(
-            cause?.name === 'QuotaExceededError'
-              ? 'The browser has no room left to save chat history; delete some conversations.'
-              : `Chat history could not be ${mode === 'readonly' ? 'read' : 'saved'} (${cause?.message ?? 'unknown error'}).`,
-            { cause },
-          ),
-        );
-      };
-    });
+    return transact(await database(), STORE, mode, (tx) => action(tx.objectStore(STORE)), WORDS);
   }
 
   async function list(chainId: number, owner: string): Promise<Conversation[]> {
