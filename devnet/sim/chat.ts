@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
+import { answerSigner, isTampering } from './answer-faults.js';
 import { HttpError, parseJson } from './http.js';
 import { composeReply, countTokens, deltas, promptTokens, type ChatMessage } from './reply.js';
 import { sleep, type ProviderRuntime, type Served, type SimContext } from './runtime.js';
@@ -82,7 +83,8 @@ export async function handleChat(
   const id = `chatcmpl-${randomUUID()}`;
   const created = Math.floor(Date.now() / 1000);
   const finish = truncated ? 'length' : 'stop';
-  const tamper = rt.spec.behavior === 'tamper';
+  const tamper = isTampering(rt);
+  const signer = answerSigner(rt);
 
   if (!stream) {
     const message = (text: string) => ({
@@ -100,7 +102,7 @@ export async function handleChat(
     });
     const honest = Buffer.from(JSON.stringify(completion(content)));
     const sent = tamper ? Buffer.from(JSON.stringify(completion(content + TAMPERED_SUFFIX))) : honest;
-    await rt.signatures.sign(rt.signer, id, body, honest);
+    await rt.signatures.sign(signer, id, body, honest);
     res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(sent.length), 'ZG-Res-Key': id });
     res.end(sent);
     return { chatId: id, fee };
@@ -133,7 +135,7 @@ export async function handleChat(
   const cutAfter = rt.faults.cutStreamAfter;
   if (cutAfter === null) {
     const signedFrames = tamper ? encode(events) : sentFrames;
-    await rt.signatures.sign(rt.signer, id, body, Buffer.from(signedFrames.join('')));
+    await rt.signatures.sign(signer, id, body, Buffer.from(signedFrames.join('')));
   }
   res.writeHead(200, {
     'Content-Type': 'text/event-stream',

@@ -16,7 +16,22 @@ export interface Faults {
   signatureDown: boolean;
   /** What `/v1/quote` serves: a good report, one naming another signer, or a compose hash mismatch. */
   quote: 'good' | 'bad-signer' | 'bad-compose';
+  /** Every inference route signs the honest answer but sends altered bytes. */
+  tamper: boolean;
+  /** Every inference route signs with a key that is not the registered TEE signer. */
+  rogueSigner: boolean;
+  /** Image routes only: what the `data` entries hold (see IMAGE_ANSWERS). */
+  imageAnswer: ImageAnswer;
+  /** Speech only: `response_format=verbose_json` answers 400, as providers without it do. */
+  refuseVerboseJson: boolean;
 }
+
+/**
+ * Image answers: the honest one, a link to the simulator's own file whatever format was asked,
+ * and links or bytes an app must refuse to show. All are signed over the bytes sent.
+ */
+export const IMAGE_ANSWERS = ['honest', 'url', 'javascript-url', 'data-html-url', 'http-url', 'not-image'] as const;
+export type ImageAnswer = (typeof IMAGE_ANSWERS)[number];
 
 export const NO_FAULTS: Readonly<Faults> = Object.freeze({
   latencyMs: 0,
@@ -27,9 +42,20 @@ export const NO_FAULTS: Readonly<Faults> = Object.freeze({
   malformedEvent: false,
   signatureDown: false,
   quote: 'good',
+  tamper: false,
+  rogueSigner: false,
+  imageAnswer: 'honest',
+  refuseVerboseJson: false,
 });
 
 const QUOTES = new Set(['good', 'bad-signer', 'bad-compose']);
+
+function oneOf<T extends string>(key: string, value: unknown, allowed: readonly T[]): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    throw new Error(`${key} must be one of ${allowed.join(', ')}`);
+  }
+  return value as T;
+}
 
 /** Merges a control request into the current faults, rejecting unknown keys and bad values. */
 export function mergeFaults(current: Faults, patch: Record<string, unknown>): Faults {
@@ -45,6 +71,9 @@ export function mergeFaults(current: Faults, patch: Record<string, unknown>): Fa
       case 'http429NoRetryAfter':
       case 'malformedEvent':
       case 'signatureDown':
+      case 'tamper':
+      case 'rogueSigner':
+      case 'refuseVerboseJson':
         if (typeof value !== 'boolean') throw new Error(`${key} must be true or false`);
         next[key] = value;
         break;
@@ -57,6 +86,9 @@ export function mergeFaults(current: Faults, patch: Record<string, unknown>): Fa
         if (typeof value !== 'string' || !QUOTES.has(value))
           throw new Error('quote must be good, bad-signer or bad-compose');
         next.quote = value as Faults['quote'];
+        break;
+      case 'imageAnswer':
+        next.imageAnswer = oneOf(key, value, IMAGE_ANSWERS);
         break;
       default:
         throw new Error(`Unknown fault "${key}"`);

@@ -2,12 +2,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { getAddress, isAddress } from 'ethers';
 import { authorize } from './auth.js';
 import { handleChat } from './chat.js';
-import { mergeFaults, NO_FAULTS } from './faults.js';
-import { applyCors, HttpError, parseJson, readBody, sendError, sendJson, sendText } from './http.js';
-import { handleImageEdit, handleImageGeneration, handleTranscription } from './media.js';
+import { createControl } from './control.js';
+import { UserFaults } from './fault-scope.js';
+import { applyCors, HttpError, readBody, sendError, sendJson, sendText } from './http.js';
+import { handleImageEdit, handleImageGeneration } from './media.js';
 import { attestationReport } from './quote.js';
 import { rateLimited } from './rate-limit.js';
 import { sleep, type ProviderRuntime, type Served, type SimContext } from './runtime.js';
+import { handleTranscription } from './transcription.js';
 
 export interface SubService {
   handle: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>;
@@ -33,18 +35,29 @@ const OPS: Record<string, string> = {
 /** The provider simulator: one HTTP server, each provider under its own URL prefix. */
 export function createSimulator(opts: SimulatorOptions): Server {
   const byName = new Map(opts.providers.map((p) => [p.spec.name, p]));
+  const userFaults = new UserFaults();
+  const control = createControl({ providers: opts.providers, userFaults, extra: opts.control });
 
-  async function inference(rt: ProviderRuntime, op: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (OPS[op] !== rt.spec.serviceType) {
+  async function inference(
+    base: ProviderRuntime,
+    op: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> {
+    if (OPS[op] !== base.spec.serviceType) {
       throw new HttpError(
         404,
-        `This provider is a ${rt.spec.serviceType} service: ${op} is not served here`,
+        `This provider is a ${base.spec.serviceType} service: ${op} is not served here`,
         'not_found',
       );
     }
     const body = await readBody(req);
-    if (rt.faults.latencyMs > 0) await sleep(rt.faults.latencyMs);
-    const { user, available } = await authorize(req.headers.authorization, rt.address, opts.ctx.inference);
+    if (base.faults.latencyMs > 0) await sleep(base.faults.latencyMs);
+    const { user, available } = await authorize(req.headers.authorization, base.address, opts.ctx.inference);
+    // A user's own faults replace the provider-wide ones; the handlers read them from this view.
+    const faults = userFaults.resolve(base.spec.name, user, base.faults);
+    const rt: ProviderRuntime = faults === base.faults ? base : { ...base, faults };
+    if (rt !== base && faults.latencyMs > 0) await sleep(faults.latencyMs);
     const owed = rt.fees.unsettledFee(user);
     if (available <= owed) {
       throw new HttpError(
@@ -101,42 +114,6 @@ export function createSimulator(opts: SimulatorOptions): Server {
     const op = path.match(/^\/v1\/proxy\/(.+)$/)?.[1];
     if (method === 'POST' && op) return inference(rt, op, req, res);
     throw new HttpError(404, `No route ${method} ${path}`, 'not_found');
-  }
-
-  async function control(rest: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const action = rest.replace(/^\/+/, '');
-    const body = req.method === 'POST' ? await readBody(req, 1024 * 1024) : Buffer.alloc(0);
-    const input = body.length ? parseJson<Record<string, unknown>>(body) : {};
-    const state = () => ({
-      providers: Object.fromEntries(opts.providers.map((p) => [p.spec.name, p.faults])),
-    });
-    if (req.method === 'GET' && action === '') return void sendJson(res, 200, state());
-    if (req.method !== 'POST') throw new HttpError(405, 'Use POST for control actions', 'method_not_allowed');
-    if (action === 'faults') {
-      const { provider: target, ...patch } = input;
-      const targets = target === '*' ? opts.providers : [byName.get(String(target))];
-      if (targets.some((t) => !t)) throw new HttpError(404, `Unknown provider "${String(target)}"`, 'not_found');
-      try {
-        for (const t of targets) t!.faults = mergeFaults(t!.faults, patch);
-      } catch (e) {
-        throw new HttpError(400, (e as Error).message, 'invalid_fault');
-      }
-      return void sendJson(res, 200, state());
-    }
-    if (action === 'reset') {
-      for (const p of opts.providers) {
-        p.faults = { ...NO_FAULTS };
-        p.limiter.reset();
-      }
-      return void sendJson(res, 200, state());
-    }
-    if (action === 'settle') {
-      const results = await Promise.all(opts.providers.map(async (p) => [p.spec.name, await p.fees.settle()] as const));
-      return void sendJson(res, 200, Object.fromEntries(results));
-    }
-    const extra = opts.control?.[action];
-    if (extra) return void sendJson(res, 200, await extra(input));
-    throw new HttpError(404, `Unknown control action "${action}"`, 'not_found');
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
