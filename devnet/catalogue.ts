@@ -65,6 +65,15 @@ export const INFERENCE_PROVIDERS: readonly ProviderSpec[] = [
     behavior: 'honest',
   },
   {
+    name: 'image-b',
+    serviceType: 'text-to-image',
+    model: 'z-image/z-image-turbo',
+    verifiability: 'TeeML',
+    inputPrice: 0n,
+    outputPrice: (2n * OG) / 1000n,
+    behavior: 'honest',
+  },
+  {
     name: 'image-edit',
     serviceType: 'image-editing',
     model: 'qwen/qwen-image-edit',

@@ -16,6 +16,6 @@ export function teeKey(label: string): Wallet {
 }
 
 export const OWNER_INDEX = 0;
-export const FIRST_PROVIDER_INDEX = 1; // providers take #1..#9
-export const FIRST_USER_INDEX = 10; // users take #10..#33 and start without a ledger
-export const USER_COUNT = 24;
+export const FIRST_PROVIDER_INDEX = 1; // providers take #1..#10
+export const FIRST_USER_INDEX = 11; // users take #11..#36 and start without a ledger
+export const USER_COUNT = 26;
