@@ -17,7 +17,7 @@ test('the marketplace lists every devnet provider with its model, type, prices a
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Providers on 0G Local Devnet');
   const providers = devnet.manifest.providers;
-  expect(providers).toHaveLength(8);
+  expect(providers).toHaveLength(9);
   const list = page.getByRole('list', { name: 'Providers' });
   await expect(list.getByRole('article')).toHaveCount(providers.length);
   await expect(page.getByText(`${providers.length} of ${providers.length} services`)).toBeVisible();
@@ -75,7 +75,6 @@ test('the header links navigate inside the app, without reloading it', async ({ 
 
 test('the pages still to come say what they will hold', async ({ page }) => {
   const pages = [
-    ['/image', 'Image', 'Generate and edit images'],
     ['/speech', 'Speech', 'Transcribe audio'],
     ['/fine-tuning', 'Fine-tuning', 'Fine-tune a model'],
   ] as const;

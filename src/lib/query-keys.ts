@@ -35,6 +35,16 @@ export const queryKeys = {
   attestation: family('attestation')<{ chainId: number; provider: string }>(),
   /** The saved conversations list of a wallet on a chain (`version` changes when the list does). */
   conversations: family('conversations')<{ chainId: number; owner: string; query: string; version: string }>(),
+  /** Saved pictures or transcripts of a wallet on a chain, newest first (`limit` items matching `query`). */
+  mediaHistory: family('media-history')<{
+    chainId: number;
+    owner: string;
+    kind: string;
+    query: string;
+    limit: number;
+  }>(),
+  /** How much of the browser's storage this site uses, and whether it is kept when space runs low. */
+  storageEstimate: family('storage-estimate')<Record<string, never>>(),
   /** Native balances, keyed by wagmi's useBalance itself: only the prefix is ours to invalidate with. */
   walletBalance: { all: ['balance'] as const },
 };

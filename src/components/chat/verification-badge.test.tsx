@@ -55,6 +55,21 @@ function openChecks(verification: StoredVerification) {
 afterEach(cleanup);
 
 describe('VerificationBadge detail', () => {
+  it('never says Verified for a picture fetched from a link: the signature covers the link only', async () => {
+    render(<VerificationBadge verification={await stored(hashesText)} scope="link" />);
+    expect(screen.queryByRole('button', { name: 'Verified' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Link signed, picture not verified' }));
+    const dialog = screen.getByRole('dialog', { name: 'Verification: Link signed, picture not verified' });
+    expect(dialog.textContent).toContain('not the picture the app fetched from it');
+  });
+
+  it('shows a failed check as failed whatever the scope', async () => {
+    const rogueText = hashesText;
+    const v = await stored(rogueText, { expectedSigner: rogue.address });
+    render(<VerificationBadge verification={v} scope="link" />);
+    expect(screen.getByRole('button', { name: 'Verification failed' })).toBeTruthy();
+  });
+
   it('keeps the badge text and opens the dialog only when pressed', async () => {
     render(<VerificationBadge verification={await stored(hashesText)} />);
     expect(screen.queryByRole('list', { name: 'Checks' })).toBeNull();

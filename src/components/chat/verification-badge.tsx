@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { StoredVerification } from '../../lib/chat/types';
 import { verificationChecks, type CheckState, type VerificationCheck } from '../../lib/verify/checks';
 import { BADGE_TEXT } from '../../lib/verify/response';
@@ -70,16 +70,31 @@ function CheckRow({ check, muted }: { check: VerificationCheck; muted: boolean }
   );
 }
 
-/** The TEE badge of one answer; pressing it shows what was checked and offers the proof as JSON. */
+/** What a signature that checks out covers when the picture came from a link: the link only. */
+export const LINK_ONLY_TEXT = 'Link signed, picture not verified';
+const LINK_ONLY_REASON =
+  'The provider sent a link instead of the picture. The signature covers the answer that carried the link, not the picture the app fetched from it, so the picture itself is not verified.';
+
+/**
+ * The TEE badge of one answer; pressing it shows what was checked and offers the proof as JSON. `scope` 'link' is
+ * for a picture fetched from a link in the answer: a signature that checks out then never reads as "Verified".
+ */
 export function VerificationBadge({
   verification,
   onRetry,
+  scope = 'content',
+  actions,
 }: {
   verification: StoredVerification;
   onRetry?: () => void;
+  scope?: 'content' | 'link';
+  /** More actions for the detail view, beside Copy proof (e.g. Download with proof). */
+  actions?: ReactNode;
 }) {
   const [open, setOpen] = useState(false);
   const v = verification;
+  const linkOnly = scope === 'link' && v.state === 'verified';
+  const text = linkOnly ? LINK_ONLY_TEXT : BADGE_TEXT[v.state];
   const rows: Array<[string, unknown]> = [
     ['Mode', v.mode],
     ['Provider', v.provider],
@@ -106,8 +121,8 @@ export function VerificationBadge({
     <>
       <button type="button" onClick={() => setOpen(true)} className="rounded-full" aria-haspopup="dialog">
         {/* An imported result was not checked in this browser: shown, but never as a green claim. */}
-        <Badge tone={v.imported ? 'neutral' : TONE[v.state]}>
-          {BADGE_TEXT[v.state]}
+        <Badge tone={v.imported || linkOnly ? 'neutral' : TONE[v.state]}>
+          {text}
           {v.imported ? ' (imported, not checked here)' : ''}
         </Badge>
       </button>
@@ -119,10 +134,11 @@ export function VerificationBadge({
       <Dialog
         open={open}
         onClose={() => setOpen(false)}
-        title={`Verification: ${BADGE_TEXT[v.state]}`}
+        title={`Verification: ${text}`}
         className="w-[min(44rem,calc(100vw-2rem))]"
       >
         <p className="mb-3 text-sm">{v.reason}</p>
+        {scope === 'link' && <p className="mb-3 text-sm text-amber-800 dark:text-amber-300">{LINK_ONLY_REASON}</p>}
         {v.imported === true && (
           <p className="mb-3 text-sm text-amber-800 dark:text-amber-300">
             This result came with an imported file; this browser has not checked it.
@@ -141,7 +157,8 @@ export function VerificationBadge({
             </div>
           ))}
         </dl>
-        <div className="mt-4">
+        <div className="mt-4 flex flex-wrap gap-2">
+          {actions}
           <CopyButton
             value={JSON.stringify(v, null, 2)}
             label="Copy proof (JSON)"

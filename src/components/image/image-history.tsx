@@ -1,0 +1,183 @@
+import { useEffect, useState } from 'react';
+import { useMediaHistory } from '../../hooks/image/use-media-history';
+import { downloadFile } from '../../lib/download';
+import { relativeTime } from '../../lib/format';
+import { pictureFileName } from '../../lib/media/picture-files';
+import type { MediaItem, MediaStore } from '../../lib/media/types';
+import { STORAGE_ESTIMATE_UNAVAILABLE, STORAGE_NOT_PERSISTED } from '../../lib/storage/quota';
+import { zipStore, type ZipFile } from '../../lib/zip';
+import { Button } from '../ui/button';
+import { Field } from '../ui/field';
+import { Input } from '../ui/input';
+import { PictureCard } from './picture-card';
+
+const PAGE = 48;
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+/** A saved picture: its thumbnail loads when the tile mounts, the picture itself only for a download or full view. */
+function HistoryTile({
+  item,
+  store,
+  onOpen,
+  onReuse,
+  onDelete,
+}: {
+  item: MediaItem;
+  store: MediaStore;
+  onOpen: () => void;
+  onReuse: () => void;
+  onDelete: () => void;
+}) {
+  const [preview, setPreview] = useState<Blob | null>(null);
+  useEffect(() => {
+    let live = true;
+    void store.thumb(item.id).then(async (t) => {
+      const blob = t ?? (await store.media(item.id));
+      if (live && blob) setPreview(blob);
+    });
+    return () => {
+      live = false;
+    };
+  }, [item.id, store]);
+  return (
+    <PictureCard
+      facts={{ ...item, mime: item.mediaType, chainId: item.chainId }}
+      preview={preview}
+      full={() => store.media(item.id)}
+      caption={`Saved ${relativeTime(item.createdAt / 1000)}`}
+      onOpen={onOpen}
+      onReuse={onReuse}
+      onDelete={onDelete}
+    />
+  );
+}
+
+/** History of this wallet on this network: search, delete, export as a zip, and how much storage it takes. */
+export function ImageHistory({
+  store,
+  chainId,
+  owner,
+  version,
+  onOpen,
+  onReuse,
+}: {
+  store: MediaStore;
+  chainId: number;
+  owner: string | undefined;
+  /** Changes when a picture was saved, so the list is read again. */
+  version: number;
+  onOpen: (items: MediaItem[], index: number) => void;
+  onReuse: (item: MediaItem) => void;
+}) {
+  const [query, setQuery] = useState('');
+  const [limit, setLimit] = useState(PAGE);
+  const [note, setNote] = useState<string | null>(null);
+  const history = useMediaHistory(store, { chainId, owner, kind: 'image', query, limit });
+  const { refresh } = history;
+  useEffect(() => {
+    if (version > 0) refresh();
+  }, [version, refresh]);
+
+  async function exportAll() {
+    if (!owner) return;
+    const all = await store.list(chainId, owner, { kind: 'image' });
+    const files: ZipFile[] = [];
+    const used = new Set<string>();
+    for (const item of all) {
+      const blob = await store.media(item.id);
+      if (!blob) continue;
+      let name = pictureFileName({ ...item, mime: item.mediaType });
+      for (let i = 2; used.has(name); i++) name = name.replace(/(-\d+)?(\.[a-z0-9]+)$/, `-${i}$2`);
+      used.add(name);
+      files.push({ name: `pictures/${name}`, data: new Uint8Array(await blob.arrayBuffer()) });
+    }
+    files.push({ name: 'history.json', data: JSON.stringify(all, null, 2) });
+    downloadFile(`image-history-${chainId}.zip`, 'application/zip', zipStore(files));
+  }
+
+  async function remove(item: MediaItem) {
+    await store.remove(item.id);
+    refresh();
+  }
+
+  if (!owner) return null;
+  const storage = history.storage;
+  return (
+    <section aria-labelledby="image-history-title" className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h2 id="image-history-title" className="text-lg font-semibold">
+          History
+        </h2>
+        <div className="flex flex-wrap items-end gap-2">
+          <Field label="Search prompts" hideLabel>
+            {(control) => (
+              <Input
+                {...control}
+                type="search"
+                placeholder="Search prompts"
+                value={query}
+                onChange={(e) => {
+                  setQuery(e.target.value);
+                  setLimit(PAGE);
+                }}
+              />
+            )}
+          </Field>
+          <Button variant="secondary" size="sm" onClick={() => void exportAll()} disabled={history.items.length === 0}>
+            Export (zip)
+          </Button>
+        </div>
+      </div>
+      <p className="text-sm text-zinc-600 dark:text-zinc-300">
+        Pictures are kept in this browser only, for this wallet on this network.{' '}
+        {storage?.estimate
+          ? `This site uses ${mb(storage.estimate.usage)} of the ${mb(storage.estimate.quota)} the browser allows.`
+          : STORAGE_ESTIMATE_UNAVAILABLE}{' '}
+        {storage && !storage.persisted && STORAGE_NOT_PERSISTED}
+      </p>
+      {storage && !storage.persisted && (
+        <Button
+          size="sm"
+          variant="secondary"
+          className="self-start"
+          onClick={() =>
+            void history
+              .persist()
+              .then((a) => setNote(a === 'granted' ? 'The browser will keep this history.' : STORAGE_NOT_PERSISTED))
+          }
+        >
+          Ask the browser to keep this history
+        </Button>
+      )}
+      {note && <p className="text-sm">{note}</p>}
+      {history.error && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {history.error.message}
+        </p>
+      )}
+      {!history.loading && history.items.length === 0 && (
+        <p className="text-sm text-zinc-600 dark:text-zinc-300">
+          {query ? 'No saved picture matches this search.' : 'No pictures yet: the ones you make are saved here.'}
+        </p>
+      )}
+      <ul aria-label="Saved pictures" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+        {history.items.map((item, i) => (
+          <li key={item.id} className="min-w-0">
+            <HistoryTile
+              item={item}
+              store={store}
+              onOpen={() => onOpen(history.items, i)}
+              onReuse={() => onReuse(item)}
+              onDelete={() => void remove(item)}
+            />
+          </li>
+        ))}
+      </ul>
+      {history.more && (
+        <Button variant="secondary" className="self-center" onClick={() => setLimit((l) => l + PAGE)}>
+          Show more
+        </Button>
+      )}
+    </section>
+  );
+}
