@@ -81,6 +81,15 @@ test('a generated picture is Verified, downloads as the bytes received, costs no
   await expect(second.getByRole('list', { name: 'Pictures' }).getByRole('listitem')).toHaveCount(2);
   expect(signatures(wallet.requests)).toBe(signed);
 
+  // The full-size view by keyboard: arrows move between the pictures, Escape closes it.
+  await second.getByRole('button', { name: 'Open full size: A blue whale at dawn' }).first().click();
+  await expect(page.getByRole('dialog', { name: 'Picture 1 of 2' })).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('dialog', { name: 'Picture 2 of 2' })).toBeVisible();
+  await expect(page.getByRole('dialog').getByRole('img', { name: 'A blue whale at dawn' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
   // "Download with proof": a zip holding the picture and proof.json.
   const proof = page.waitForEvent('download');
   await second.getByRole('button', { name: 'Download with proof' }).first().click();
