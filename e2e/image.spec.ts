@@ -192,3 +192,61 @@ test('one prompt to two text-to-image providers side by side, each with its time
     await expect(side).toContainText(/Cost [\d.]+ 0G · pictures in [\d.]+ s · badge in [\d.]+ s/);
   }
 });
+
+test('bad input, a declined signature and provider errors each get a sentence, and the prompt is kept', async ({
+  page,
+  wallet,
+  devnet,
+}) => {
+  const image = devnet.provider('image');
+  const sent: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().startsWith(`${image.url}/v1/proxy/images/`)) sent.push(r.url());
+  });
+  await wallet.install(page, { account: USER });
+  await openStudio(page, image);
+  const prompt = page.getByRole('textbox', { name: 'Prompt' });
+  const go = page.getByRole('button', { name: 'Generate', exact: true });
+
+  await go.click();
+  await expect(page.getByText('Write a prompt first: what the picture should show.')).toBeVisible();
+  await prompt.fill('x'.repeat(4001));
+  await go.click();
+  await expect(page.getByText('The prompt is 4001 characters; providers take at most 4000.')).toBeVisible();
+  expect(sent).toEqual([]);
+
+  wallet.rejectNext('personal_sign');
+  await prompt.fill('A quiet harbour');
+  await go.click();
+  await expect(latest(page).getByRole('status')).toHaveText(
+    'You declined the signature the provider needs. Nothing was sent.',
+  );
+  expect(sent).toEqual([]);
+
+  await devnet.setFaults('image', { http500: true });
+  await go.click();
+  await expect(latest(page).getByRole('alert')).toContainText('The provider answered with an error (HTTP 500');
+  await expect(prompt).toHaveValue('A quiet harbour');
+  await devnet.setFaults('image', { http500: false });
+  await generate(page, 'A quiet harbour', 'Verified');
+});
+
+test('without a sub-account the Fund dialog opens and nothing is sent', async ({ page, wallet, devnet }) => {
+  const image = devnet.provider('image');
+  const sent: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().startsWith(`${image.url}/v1/proxy/`)) sent.push(r.url());
+  });
+  await wallet.install(page, { account: 25 });
+  await page.goto(`/image?provider=${image.address}`);
+  await page.getByRole('button', { name: 'Connect wallet' }).first().click();
+  await page.getByRole('dialog', { name: 'Connect a wallet' }).getByRole('button', { name: 'E2E Wallet' }).click();
+  await expect(page.getByLabel('Sub-account')).toContainText('No sub-account with this provider yet');
+  await page.getByRole('textbox', { name: 'Prompt' }).fill('Am I funded?');
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: /Fund|ledger/i })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: /no sub-account|ledger/i })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Prompt' })).toHaveValue('Am I funded?');
+  expect(signatures(wallet.requests)).toBe(0);
+  expect(sent).toEqual([]);
+});
