@@ -96,7 +96,12 @@ export function ImageHistory({
   }
 
   async function remove(item: MediaItem) {
-    await store.remove(item.id);
+    try {
+      await store.remove(item.id);
+      setNote(null);
+    } catch (err) {
+      setNote((err as Error).message);
+    }
     refresh();
   }
 

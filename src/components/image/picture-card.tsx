@@ -100,7 +100,7 @@ export function PictureCard({
             </Button>
           )}
           {onDelete && (
-            <Button size="xs" variant="ghost" onClick={onDelete}>
+            <Button size="xs" variant="ghost" onClick={onDelete} aria-label={`Delete: ${facts.prompt}`}>
               Delete
             </Button>
           )}
