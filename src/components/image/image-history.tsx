@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useMediaHistory } from '../../hooks/image/use-media-history';
+import { useMediaHistory } from '../../hooks/media/use-media-history';
 import { downloadFile } from '../../lib/download';
 import { relativeTime } from '../../lib/format';
 import { pictureFileName } from '../../lib/media/picture-files';
