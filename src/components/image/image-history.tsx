@@ -14,35 +14,36 @@ import { PictureCard } from './picture-card';
 const PAGE = 48;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
-/** A saved picture: its thumbnail loads when the tile mounts, the picture itself only for a download or full view. */
+/** A saved picture: its thumbnail comes with its page's; without one, the picture itself is read for the tile. */
 function HistoryTile({
   item,
   store,
+  thumb,
   onOpen,
   onReuse,
   onDelete,
 }: {
   item: MediaItem;
   store: MediaStore;
+  /** undefined while the page's thumbnails are read; null when this item has none. */
+  thumb: Blob | null | undefined;
   onOpen: () => void;
   onReuse: () => void;
   onDelete: () => void;
 }) {
-  const [preview, setPreview] = useState<Blob | null>(null);
+  const [full, setFull] = useState<Blob | null>(null);
   useEffect(() => {
+    if (thumb !== null) return;
     let live = true;
-    void store.thumb(item.id).then(async (t) => {
-      const blob = t ?? (await store.media(item.id));
-      if (live && blob) setPreview(blob);
-    });
+    void store.media(item.id).then((blob) => live && blob && setFull(blob));
     return () => {
       live = false;
     };
-  }, [item.id, store]);
+  }, [item.id, store, thumb]);
   return (
     <PictureCard
       facts={{ ...item, mime: item.mediaType, chainId: item.chainId }}
-      preview={preview}
+      preview={thumb ?? full}
       full={() => store.media(item.id)}
       caption={`Saved ${relativeTime(item.createdAt / 1000)}`}
       onOpen={onOpen}
@@ -50,6 +51,26 @@ function HistoryTile({
       onDelete={onDelete}
     />
   );
+}
+
+/** The thumbnails of the items listed, read in one go per listing. */
+function usePageThumbs(store: MediaStore, items: readonly MediaItem[]) {
+  const key = items.map((i) => i.id).join(',');
+  const [read, setRead] = useState<{ key: string; thumbs: Map<string, Blob> } | null>(null);
+  useEffect(() => {
+    if (!key) return;
+    let live = true;
+    void store.thumbs(key.split(',')).then((thumbs) => live && setRead({ key, thumbs }));
+    return () => {
+      live = false;
+    };
+  }, [key, store]);
+  // Keeps the thumbnails already read while a longer page's are read, so tiles do not blink.
+  return (id: string): Blob | null | undefined => {
+    const got = read?.thumbs.get(id);
+    if (got) return got;
+    return read?.key === key ? null : undefined;
+  };
 }
 
 /** History of this wallet on this network: search, delete, export as a zip, and how much storage it takes. */
@@ -74,6 +95,7 @@ export function ImageHistory({
   const [note, setNote] = useState<string | null>(null);
   const history = useMediaHistory(store, { chainId, owner, kind: 'image', query, limit });
   const { refresh } = history;
+  const thumbOf = usePageThumbs(store, history.items);
   useEffect(() => {
     if (version > 0) refresh();
   }, [version, refresh]);
@@ -171,6 +193,7 @@ export function ImageHistory({
             <HistoryTile
               item={item}
               store={store}
+              thumb={thumbOf(item.id)}
               onOpen={() => onOpen(history.items, i)}
               onReuse={() => onReuse(item)}
               onDelete={() => void remove(item)}

@@ -35,6 +35,16 @@ const ids = (items: MediaItem[]) => items.map((i) => i.id);
 afterEach(() => vi.restoreAllMocks());
 
 describe('openMediaStore', () => {
+  it('reads a page of thumbnails in one go, leaving out items without one', async () => {
+    const store = openMediaStore(new IDBFactory());
+    await store.put(item('a'), { thumb: png('thumb a') });
+    await store.put(item('b'), { media: png('full b') });
+    await store.put(item('c'), { thumb: png('thumb c') });
+    const thumbs = await store.thumbs(['a', 'b', 'c', 'missing']);
+    expect([...thumbs.keys()].sort()).toEqual(['a', 'c']);
+    expect(await thumbs.get('c')?.text()).toBe('thumb c');
+  });
+
   it('saves an item with its blobs apart, lowercasing the owner', async () => {
     const store = openMediaStore(new IDBFactory());
     const saved = item('a', { owner: ALICE, cost: '123456789012345678901', latencyMs: 900, width: 512, height: 512 });

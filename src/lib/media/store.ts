@@ -134,6 +134,19 @@ export function openMediaStore(factory?: IDBFactory): MediaStore {
     get: (id) => run<MediaItem | undefined>(ITEMS, 'readonly', (tx) => tx.objectStore(ITEMS).get(id)),
     media: (id) => readBlob(id, 'media'),
     thumb: (id) => readBlob(id, 'thumb'),
+    thumbs: (ids) =>
+      run(BLOBS, 'readonly', (tx) => {
+        // One transaction for a gallery page: its thumbnails arrive together instead of one round trip each.
+        const found = new Map<string, Blob>();
+        const store = tx.objectStore(BLOBS);
+        for (const id of ids) {
+          const request = store.get([id, 'thumb']);
+          request.onsuccess = () => {
+            if (request.result instanceof Blob) found.set(id, request.result);
+          };
+        }
+        return () => found;
+      }),
     source: (id) => readBlob(id, 'source'),
 
     remove: (id) =>

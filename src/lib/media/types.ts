@@ -89,6 +89,8 @@ export interface MediaStore {
   get(id: string): Promise<MediaItem | undefined>;
   media(id: string): Promise<Blob | undefined>;
   thumb(id: string): Promise<Blob | undefined>;
+  /** The thumbnails of several items at once (those that have one), in one read. */
+  thumbs(ids: readonly string[]): Promise<Map<string, Blob>>;
   source(id: string): Promise<Blob | undefined>;
   /** Removes an item and its blobs. */
   remove(id: string): Promise<void>;
