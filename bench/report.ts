@@ -4,11 +4,13 @@ import type { DevnetFigures } from './devnet.js';
 import { kB, ms, num, table } from './format.js';
 import type { FormFactor, LighthouseFigures, LighthouseScores, Serving } from './lighthouse.js';
 import { printChat } from './report-chat.js';
+import type { ImageFigures } from './image-summary.js';
+import { imageTargetRows, printImage, type ImageTargets, type ImageVerdicts } from './report-image.js';
 
 /** A part of the bench: its figures, or why it could not produce them. */
 export type Part<T> = { ok: true; figures: T } | { ok: false; error: string };
 
-export interface Targets {
+export interface Targets extends ImageTargets {
   /** Gzipped JS a first visit to `/` downloads, in kB (1 kB = 1000 bytes, as Vite prints sizes). */
   firstVisitJsGzipKB: number;
   /** Lighthouse performance score on `/`, default (mobile) form factor, served compressed and uncompressed. */
@@ -28,7 +30,7 @@ export interface Targets {
 }
 
 /** How the figures compare with the targets; null where the figure is missing. */
-export interface Verdicts {
+export interface Verdicts extends ImageVerdicts {
   firstVisitJsGzipKB: number | null;
   firstVisitJsOk: boolean | null;
   /** One per form factor and serving: median scores (0-100) and whether performance met its target. */
@@ -70,6 +72,7 @@ export interface BenchResults {
   devnet: Part<DevnetFigures>;
   app: Part<AppFigures>;
   chat: Part<ChatFigures>;
+  image: Part<ImageFigures>;
 }
 
 function printDevnet(d: DevnetFigures): void {
@@ -141,6 +144,8 @@ export function printReport(results: BenchResults): void {
   } else console.log(`\n== app: failed\n${results.app.error}`);
   if (results.chat.ok) printChat(results.chat.figures);
   else console.log(`\n== chat: failed\n${results.chat.error}`);
+  if (results.image.ok) printImage(results.image.figures);
+  else console.log(`\n== image: failed\n${results.image.error}`);
 
   const { targets: t, verdicts: v } = results;
   const verdict = (ok: boolean | null) => (ok === null ? 'unknown' : ok ? 'met' : 'MISSED');
@@ -186,6 +191,7 @@ export function printReport(results: BenchResults): void {
         v.chatJsGzipKB === null ? '?' : `${v.chatJsGzipKB.toFixed(1)} kB`,
         verdict(v.chatJsOk),
       ],
+      ...imageTargetRows(t, v, verdict),
     ]),
   );
 }

@@ -4,11 +4,12 @@ import { stripVTControlCharacters } from 'node:util';
 import { benchApp } from './app.js';
 import { benchChat } from './chat.js';
 import { benchDevnet } from './devnet.js';
+import { benchImage } from './image.js';
 import { printReport, type BenchResults, type Part, type Targets } from './report.js';
 import { withServedApp } from './serve.js';
 
-// `npm run bench`: the devnet, then the app and chatting in it. Prints figures and writes bench/results.json. A part that
-// fails is recorded as such and the other still runs, but the exit code says something failed.
+// `npm run bench`: the devnet, then the app, chatting and making pictures in it. Prints figures and writes
+// bench/results.json. A part that fails is recorded as such and the others still run, but the exit code says so.
 const TARGETS: Targets = {
   firstVisitJsGzipKB: 180,
   lighthouseMobilePerformance: 95,
@@ -18,6 +19,8 @@ const TARGETS: Targets = {
   chatSendToRequestMs: 50,
   chatBadgeAfterStreamMs: 150,
   chatJsGzipKB: 450,
+  imageJsNoMoreThanChat: true,
+  galleryFirstThumbMs: 300,
 };
 
 async function part<T>(name: string, fn: () => Promise<T>): Promise<Part<T>> {
@@ -33,17 +36,21 @@ async function part<T>(name: string, fn: () => Promise<T>): Promise<Part<T>> {
 
 const t0 = performance.now();
 const devnet = await part('devnet', benchDevnet);
-// One build, devnet and preview server for both: a failure to serve the app fails both parts.
+// One build, devnet and preview server for all three: a failure to serve the app fails them all.
 const served = await part('app', () =>
   withServedApp(async (s) => ({
     app: await part('app', () => benchApp(s)),
     chat: await part('chat', () => benchChat(s)),
+    image: await part('image', () => benchImage(s)),
   })),
 );
 const app = served.ok ? served.figures.app : served;
 const chat = served.ok ? served.figures.chat : served;
+const image = served.ok ? served.figures.image : served;
 const c = chat.ok ? chat.figures : undefined;
 const chatKB = c?.jsToFirstVerified ? c.jsToFirstVerified.gzip / 1000 : null;
+const im = image.ok ? image.figures : undefined;
+const imageKB = im?.jsToFirstVerified ? im.jsToFirstVerified.gzip / 1000 : null;
 const atMost = (x: number | null | undefined, target: number) => (x === null || x === undefined ? null : x <= target);
 const home = app.ok ? app.figures.routes.find((r) => r.route === '/') : undefined;
 const jsKB = home ? home.js.gzip / 1000 : null;
@@ -84,10 +91,18 @@ const results: BenchResults = {
     chatBadgeOk: atMost(c?.badgeAfterStreamMs.restMedian, TARGETS.chatBadgeAfterStreamMs),
     chatJsGzipKB: chatKB,
     chatJsOk: atMost(chatKB, TARGETS.chatJsGzipKB),
+    imageJsGzipKB: imageKB,
+    imageJsChatKB: chatKB,
+    imageJsNoMoreThanChat: chatKB === null ? null : atMost(imageKB, chatKB),
+    imageJsWithinChatTarget: atMost(imageKB, TARGETS.chatJsGzipKB),
+    imageClickToBadgeMs: im?.clickToBadgeMs.restMedian ?? null,
+    galleryFirstThumbMs: im?.gallery.firstThumbMedianMs ?? null,
+    galleryOk: atMost(im?.gallery.firstThumbMedianMs, TARGETS.galleryFirstThumbMs),
   },
   devnet,
   app,
   chat,
+  image,
 };
 printReport(results);
 const file = path.join(import.meta.dirname, 'results.json');
@@ -97,4 +112,4 @@ console.log(
 );
 // An explicit exit: the SDK races every transaction's receipt against a 300 s timer it never clears,
 // which would keep the process alive for five minutes after the last ledger transaction.
-process.exit(devnet.ok && app.ok && chat.ok ? 0 : 1);
+process.exit(devnet.ok && app.ok && chat.ok && image.ok ? 0 : 1);
