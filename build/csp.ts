@@ -18,7 +18,8 @@ function origins(urls: readonly string[]): string[] {
  * - scripts and styles only from the app's own origin: no inline code, no eval, so injected markup cannot run;
  * - connect: the networks' RPCs, and any https: origin, because providers are registered on chain with their own
  *   URLs (the app only calls https: ones, and plain http to the local machine on the devnet);
- * - images: the app's own, plus blob: and data: for pictures it makes in the browser;
+ * - images: the app's own, plus blob: and data: for pictures it makes in the browser; audio and video: the app's
+ *   own and blob: (the speech studio plays the audio it holds as a Blob);
  * - no plugins, no <base> rewriting, no form posts (every form is handled by script).
  */
 export function cspDirectives({ rpcUrls, devnet }: CspInput): [string, string[]][] {
@@ -28,6 +29,7 @@ export function cspDirectives({ rpcUrls, devnet }: CspInput): [string, string[]]
     ['script-src', ["'self'"]],
     ['style-src', ["'self'"]],
     ['img-src', ["'self'", 'blob:', 'data:']],
+    ['media-src', ["'self'", 'blob:']],
     ['connect-src', ["'self'", ...origins(rpcUrls), 'https:', ...local]],
     ['object-src', ["'none'"]],
     ['base-uri', ["'none'"]],

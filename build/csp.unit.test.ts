@@ -53,6 +53,7 @@ describe('the Content Security Policy', () => {
   it('allows images from the app, blob: and data:; no plugins, no <base>, no form posts', () => {
     const policy = contentSecurityPolicy({ rpcUrls, devnet: false });
     expect(directive(policy, 'img-src')).toEqual(["'self'", 'blob:', 'data:']);
+    expect(directive(policy, 'media-src')).toEqual(["'self'", 'blob:']);
     expect(directive(policy, 'object-src')).toEqual(["'none'"]);
     expect(directive(policy, 'base-uri')).toEqual(["'none'"]);
     expect(directive(policy, 'form-action')).toEqual(["'none'"]);

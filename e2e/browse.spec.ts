@@ -74,10 +74,7 @@ test('the header links navigate inside the app, without reloading it', async ({ 
 });
 
 test('the pages still to come say what they will hold', async ({ page }) => {
-  const pages = [
-    ['/speech', 'Speech', 'Transcribe audio'],
-    ['/fine-tuning', 'Fine-tuning', 'Fine-tune a model'],
-  ] as const;
+  const pages = [['/fine-tuning', 'Fine-tuning', 'Fine-tune a model']] as const;
   for (const [path, heading, intro] of pages) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);

@@ -36,7 +36,12 @@ const STUDIO: Record<string, (a: string) => string> = {
   'speech-to-text': (a) => `/speech?provider=${a}`,
 };
 // The studios that are built: their page opens with the provider chosen in its picker.
-const STUDIO_HEADING: Record<string, string> = { chatbot: 'Chat', 'text-to-image': 'Image', 'image-editing': 'Image' };
+const STUDIO_HEADING: Record<string, string> = {
+  chatbot: 'Chat',
+  'text-to-image': 'Image',
+  'image-editing': 'Image',
+  'speech-to-text': 'Speech',
+};
 
 const checklist = (page: Page) => page.getByRole('region', { name: 'Get started' });
 const step = (page: Page, name: string) => checklist(page).getByRole('listitem', { name, exact: true });
@@ -118,15 +123,16 @@ test('the pages still to come name the linked provider, or say plainly that it i
   );
   await page.goto(`/fine-tuning?provider=${devnet.provider('chat-a').address}`);
   await expect(selected).toContainText('which offers no fine-tuning service on 0G Local Devnet');
-  // A chat provider on the speech page: named, with what it does instead.
+  // A chat provider on the speech page: named, and the page says it offers no speech service.
   const chatA = devnet.provider('chat-a');
   await page.goto(`/speech?provider=${chatA.address}`);
-  await expect(selected).toContainText(`Opened for ${chatA.model}`);
-  await expect(selected).toContainText('This provider offers Chat, which this page will not use.');
-  await page.goto('/speech?provider=<b>x</b>');
+  await expect(page.getByRole('status').filter({ hasText: 'The link names' })).toContainText(
+    `The link names provider ${chatA.address}, which offers no speech-to-text service on 0G Local Devnet`,
+  );
+  await page.goto('/fine-tuning?provider=<b>x</b>');
   await expect(selected).toContainText('The link names “<b>x</b>”, which is not a provider address.');
   // Without a link the page is as before.
-  await page.goto('/speech');
+  await page.goto('/fine-tuning');
   await expect(selected).toHaveCount(0);
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteTime, relativeTime, shortAddress } from './format';
+import { absoluteTime, clock, relativeTime, shortAddress } from './format';
 
 describe('format', () => {
   it('shortens addresses', () => {
@@ -27,5 +27,11 @@ describe('format', () => {
     expect(absoluteTime(t)).toBe('Dec 2, 2026, 4:05 PM');
     expect(absoluteTime(new Date(2026, 0, 9, 0, 30).getTime() / 1000)).toBe('Jan 9, 2026, 12:30 AM');
     expect(absoluteTime(Number.NaN)).toBe('Invalid date');
+  });
+  it('shows positions as a clock', () => {
+    expect(clock(0)).toBe('0:00');
+    expect(clock(65.9)).toBe('1:05');
+    expect(clock(3723)).toBe('1:02:03');
+    expect(clock(Number.NaN)).toBe('0:00');
   });
 });

@@ -2,17 +2,23 @@ import { useEffect, useEffectEvent, useId, useRef, useState, type DragEvent, typ
 import { cn } from '../../lib/cn';
 import { Button } from '../ui/button';
 
-const ACCEPT = 'image/png,image/jpeg,image/webp';
+const IMAGES = 'image/png,image/jpeg,image/webp';
 
-const isImage = (file: File) => file.type.startsWith('image/');
+/** A test for a MIME type of a kind `accept` names ("image/png" names image, "audio/*" audio); extensions name none. */
+function kindTest(accept: string): (type: string) => boolean {
+  const kinds = new Set(
+    accept.split(',').flatMap((token) => (token.includes('/') ? [token.trim().split('/')[0] ?? ''] : [])),
+  );
+  return (type) => kinds.has(type.split('/')[0] ?? '');
+}
 
-/** The first image file pasted, from the files or else the items of the clipboard; null when none is a picture. */
-function pastedImage(data: DataTransfer | null): File | null {
+/** The first file of the kind pasted, from the files or else the items of the clipboard; null when none is. */
+function pastedFile(data: DataTransfer | null, ofKind: (type: string) => boolean): File | null {
   if (!data) return null;
-  const fromFiles = Array.from(data.files ?? []).find(isImage);
+  const fromFiles = Array.from(data.files ?? []).find((file) => ofKind(file.type));
   if (fromFiles) return fromFiles;
   for (const item of Array.from(data.items ?? [])) {
-    if (item.kind !== 'file' || !item.type.startsWith('image/')) continue;
+    if (item.kind !== 'file' || !ofKind(item.type)) continue;
     const file = item.getAsFile();
     if (file) return file;
   }
@@ -20,12 +26,14 @@ function pastedImage(data: DataTransfer | null): File | null {
 }
 
 /**
- * Where a picture comes in: a "Choose an image" button (a hidden file input), a drop zone, and a paste anywhere on
- * the page while it is shown. It hands over the File as it came; the caller checks its real type from its bytes and
- * its size, and passes back `error`, which is shown here and read with the button.
+ * Where a file comes in (a picture unless `accept` says otherwise): a "Choose an image" button (a hidden file input),
+ * a drop zone, and a paste anywhere on the page while it is shown. It hands over the File as it came; the caller
+ * checks its real type from its bytes and its size, and passes back `error`, which is shown here and read with the
+ * button.
  */
 export function ImageDrop({
   onImage,
+  accept = IMAGES,
   disabled = false,
   label = 'Choose an image',
   hint,
@@ -33,6 +41,8 @@ export function ImageDrop({
   className,
 }: {
   onImage: (file: File) => void;
+  /** The file input's `accept`; a dropped or pasted file of a kind it names is preferred over others. */
+  accept?: string;
   disabled?: boolean;
   /** The button's text and name. */
   label?: string;
@@ -48,11 +58,12 @@ export function ImageDrop({
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+  const ofKind = kindTest(accept);
 
   const onPaste = useEffectEvent((e: ClipboardEvent) => {
     if (disabled) return;
-    const file = pastedImage(e.clipboardData);
-    // Text pasted into a field stays that field's: only a picture is taken.
+    const file = pastedFile(e.clipboardData, ofKind);
+    // Text pasted into a field stays that field's: only a file of the kind is taken.
     if (!file) return;
     e.preventDefault();
     onImage(file);
@@ -74,8 +85,8 @@ export function ImageDrop({
     setOver(false);
     if (disabled) return;
     const files = Array.from(e.dataTransfer.files);
-    // A file that is not a picture is still handed over, so the caller can say why it is refused.
-    const file = files.find(isImage) ?? files[0];
+    // A file of another kind is still handed over, so the caller can say why it is refused.
+    const file = files.find((f) => ofKind(f.type)) ?? files[0];
     if (file) onImage(file);
   };
 
@@ -113,7 +124,7 @@ export function ImageDrop({
         <input
           ref={input}
           type="file"
-          accept={ACCEPT}
+          accept={accept}
           hidden
           tabIndex={-1}
           disabled={disabled}
