@@ -105,6 +105,8 @@ test('an unknown page, a provider without a service and a malformed address are 
 test('on a phone the main navigation is a bottom bar with short labels', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/');
+  // The app has taken over the static shell (whose links load pages the plain way, and which it replaces).
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Providers on 0G Local Devnet');
   // Only one "Main" navigation is shown at this width: the header one is hidden.
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav).toHaveCount(1);
@@ -114,8 +116,6 @@ test('on a phone the main navigation is a bottom bar with short labels', async (
   const names = ['Market', 'Chat', 'Image', 'Speech', 'Tuning', 'Account'];
   await expect(nav.getByRole('link')).toContainText(names);
   for (const [i, name] of names.entries()) await expect(nav.getByRole('link').nth(i)).toHaveAccessibleName(name);
-  // The app has taken over the static shell (whose links load pages the plain way).
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Providers on 0G Local Devnet');
   await page.evaluate(() => {
     window.e2eSamePage = true;
   });

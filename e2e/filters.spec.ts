@@ -45,7 +45,9 @@ test('search finds providers by model and by address; type and mode narrow the l
 
   const type = page.getByRole('combobox', { name: 'Service type' });
   await type.selectOption({ label: 'Text to image' });
-  await expectNames(cards(page), [cardName(devnet.provider('image'))]);
+  const pictures = all.filter((p) => p.serviceType === 'text-to-image').sort(byName);
+  expect(pictures.length).toBe(2);
+  await expectNames(cards(page), pictures.map(cardName));
   await type.selectOption({ label: 'Chat' });
   const chat = all.filter((p) => p.serviceType === 'chatbot').sort(byName);
   await expectNames(cards(page), chat.map(cardName));

@@ -17,10 +17,13 @@ export function requestFocus(target: FocusTarget): void {
   else requested.add(target);
 }
 
-/** Marks an element as `target`: spread the returned props on it; it takes focus on mount when asked for. */
+/** Marks an element as `target`: spread the returned props on it; it takes focus on mount when asked for and focus is lost. */
 export function useFocusTarget(target: FocusTarget): { 'data-focus-target': FocusTarget } {
   useEffect(() => {
-    if (requested.delete(target)) find(target)?.focus();
+    // Only where focus was lost: if the person has moved on (started typing somewhere) while this element's code
+    // was loading, focus stays where they put it.
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (requested.delete(target) && lost) find(target)?.focus();
   }, [target]);
   return { 'data-focus-target': target };
 }

@@ -19,6 +19,8 @@ export function WalletDialog({ open, onClose }: { open: boolean; onClose: () => 
   const toast = useToast();
 
   async function connect(connector: Connector) {
+    // The account menu replaces the Connect button once connected: its code loads while the wallet asks.
+    void import('./account-menu');
     try {
       await connectAsync({ connector, chainId: network.chain.id });
       onClose();
