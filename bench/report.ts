@@ -6,11 +6,13 @@ import type { FormFactor, LighthouseFigures, LighthouseScores, Serving } from '.
 import { printChat } from './report-chat.js';
 import type { ImageFigures } from './image-summary.js';
 import { imageTargetRows, printImage, type ImageTargets, type ImageVerdicts } from './report-image.js';
+import { printSpeech, speechTargetRows, type SpeechTargets, type SpeechVerdicts } from './report-speech.js';
+import type { SpeechFigures } from './speech-summary.js';
 
 /** A part of the bench: its figures, or why it could not produce them. */
 export type Part<T> = { ok: true; figures: T } | { ok: false; error: string };
 
-export interface Targets extends ImageTargets {
+export interface Targets extends ImageTargets, SpeechTargets {
   /** Gzipped JS a first visit to `/` downloads, in kB (1 kB = 1000 bytes, as Vite prints sizes). */
   firstVisitJsGzipKB: number;
   /** Lighthouse performance score on `/`, default (mobile) form factor, served compressed and uncompressed. */
@@ -30,7 +32,7 @@ export interface Targets extends ImageTargets {
 }
 
 /** How the figures compare with the targets; null where the figure is missing. */
-export interface Verdicts extends ImageVerdicts {
+export interface Verdicts extends ImageVerdicts, SpeechVerdicts {
   firstVisitJsGzipKB: number | null;
   firstVisitJsOk: boolean | null;
   /** One per form factor and serving: median scores (0-100) and whether performance met its target. */
@@ -73,6 +75,7 @@ export interface BenchResults {
   app: Part<AppFigures>;
   chat: Part<ChatFigures>;
   image: Part<ImageFigures>;
+  speech: Part<SpeechFigures>;
 }
 
 function printDevnet(d: DevnetFigures): void {
@@ -146,6 +149,8 @@ export function printReport(results: BenchResults): void {
   else console.log(`\n== chat: failed\n${results.chat.error}`);
   if (results.image.ok) printImage(results.image.figures);
   else console.log(`\n== image: failed\n${results.image.error}`);
+  if (results.speech.ok) printSpeech(results.speech.figures);
+  else console.log(`\n== speech: failed\n${results.speech.error}`);
 
   const { targets: t, verdicts: v } = results;
   const verdict = (ok: boolean | null) => (ok === null ? 'unknown' : ok ? 'met' : 'MISSED');
@@ -192,6 +197,7 @@ export function printReport(results: BenchResults): void {
         verdict(v.chatJsOk),
       ],
       ...imageTargetRows(t, v, verdict),
+      ...speechTargetRows(v, verdict),
     ]),
   );
 }

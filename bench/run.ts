@@ -7,9 +7,10 @@ import { benchDevnet } from './devnet.js';
 import { benchImage } from './image.js';
 import { printReport, type BenchResults, type Part, type Targets } from './report.js';
 import { withServedApp } from './serve.js';
+import { benchSpeech } from './speech.js';
 
-// `npm run bench`: the devnet, then the app, chatting and making pictures in it. Prints figures and writes
-// bench/results.json. A part that fails is recorded as such and the others still run, but the exit code says so.
+// `npm run bench`: the devnet, then the app, chatting, making pictures and transcribing in it. Prints figures and
+// writes bench/results.json. A part that fails is recorded as such and the others still run, but the exit code says so.
 const TARGETS: Targets = {
   firstVisitJsGzipKB: 180,
   lighthouseMobilePerformance: 95,
@@ -21,6 +22,7 @@ const TARGETS: Targets = {
   chatJsGzipKB: 450,
   imageJsNoMoreThanChat: true,
   galleryFirstThumbMs: 300,
+  speechJsNoMoreThanChat: true,
 };
 
 async function part<T>(name: string, fn: () => Promise<T>): Promise<Part<T>> {
@@ -36,21 +38,25 @@ async function part<T>(name: string, fn: () => Promise<T>): Promise<Part<T>> {
 
 const t0 = performance.now();
 const devnet = await part('devnet', benchDevnet);
-// One build, devnet and preview server for all three: a failure to serve the app fails them all.
+// One build, devnet and preview server for them all: a failure to serve the app fails them all.
 const served = await part('app', () =>
   withServedApp(async (s) => ({
     app: await part('app', () => benchApp(s)),
     chat: await part('chat', () => benchChat(s)),
     image: await part('image', () => benchImage(s)),
+    speech: await part('speech', () => benchSpeech(s)),
   })),
 );
 const app = served.ok ? served.figures.app : served;
 const chat = served.ok ? served.figures.chat : served;
 const image = served.ok ? served.figures.image : served;
+const speech = served.ok ? served.figures.speech : served;
 const c = chat.ok ? chat.figures : undefined;
 const chatKB = c?.jsToFirstVerified ? c.jsToFirstVerified.gzip / 1000 : null;
 const im = image.ok ? image.figures : undefined;
 const imageKB = im?.jsToFirstVerified ? im.jsToFirstVerified.gzip / 1000 : null;
+const sp = speech.ok ? speech.figures : undefined;
+const speechKB = sp?.jsToFirstVerified ? sp.jsToFirstVerified.gzip / 1000 : null;
 const atMost = (x: number | null | undefined, target: number) => (x === null || x === undefined ? null : x <= target);
 const home = app.ok ? app.figures.routes.find((r) => r.route === '/') : undefined;
 const jsKB = home ? home.js.gzip / 1000 : null;
@@ -98,11 +104,21 @@ const results: BenchResults = {
     imageClickToBadgeMs: im?.clickToBadgeMs.restMedian ?? null,
     galleryFirstThumbMs: im?.gallery.firstThumbMedianMs ?? null,
     galleryOk: atMost(im?.gallery.firstThumbMedianMs, TARGETS.galleryFirstThumbMs),
+    speechJsGzipKB: speechKB,
+    speechJsChatKB: chatKB,
+    speechJsNoMoreThanChat: chatKB === null ? null : atMost(speechKB, chatKB),
+    speechClickToTextFirstMs: sp?.clickToTextMs.first ?? null,
+    speechClickToTextMs: sp?.clickToTextMs.restMedian ?? null,
+    speechClickToBadgeFirstMs: sp?.clickToBadgeMs.first ?? null,
+    speechClickToBadgeMs: sp?.clickToBadgeMs.restMedian ?? null,
+    speechBuildBody20MBMs: sp?.overhead.buildMedianMs ?? null,
+    speechSha256Body20MBMs: sp?.overhead.sha256MedianMs ?? null,
   },
   devnet,
   app,
   chat,
   image,
+  speech,
 };
 printReport(results);
 const file = path.join(import.meta.dirname, 'results.json');
@@ -112,4 +128,4 @@ console.log(
 );
 // An explicit exit: the SDK races every transaction's receipt against a 300 s timer it never clears,
 // which would keep the process alive for five minutes after the last ledger transaction.
-process.exit(devnet.ok && app.ok && chat.ok && image.ok ? 0 : 1);
+process.exit(devnet.ok && app.ok && chat.ok && image.ok && speech.ok ? 0 : 1);
