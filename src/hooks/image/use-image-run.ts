@@ -1,5 +1,4 @@
 import { useCallback, useRef, useState } from 'react';
-import { sha256 } from 'viem';
 import type { Service } from '../../lib/chain/services';
 import type { StoredVerification } from '../../lib/chat/types';
 import {
@@ -14,6 +13,7 @@ import { parseImageAnswer, resolveImage } from '../../lib/media/image-answer';
 import { decodeImage, makeThumbnail } from '../../lib/media/image-bytes';
 import type { MediaItem, MediaStore } from '../../lib/media/types';
 import { useInference } from '../inference/use-inference';
+import { hashOnce, sha256hex } from '../../lib/media/hash';
 
 /** What the user asked for: a new picture from a prompt, or an edit of their own picture. */
 export type ImageAsk =
@@ -54,8 +54,6 @@ export interface ImageRun {
   /** A saving failure (e.g. the storage quota): the pictures are shown, but not kept. */
   saveError: string | null;
 }
-
-const hex = (bytes: Uint8Array) => sha256(bytes).slice(2);
 
 /**
  * The image studio's requests through the one inference pipeline: preflight, the cached header, exact bytes both
@@ -157,7 +155,7 @@ export function useImageRun({
         const size = await decodeImage(blob);
         const thumb = await makeThumbnail(blob).catch(() => undefined);
         const itemId = crypto.randomUUID();
-        extras.set(itemId, { thumb, ...size, sha: hex(got.bytes) });
+        extras.set(itemId, { thumb, ...size, sha: sha256hex(got.bytes) });
         pictures.push({ itemId, blob, mime: got.mime, source: got.source, sourceUrl: got.url });
       } catch (err) {
         refusals.push((err as Error).message);
@@ -202,8 +200,8 @@ export function useImageRun({
         cost:
           outcome.kind === 'answered' && outcome.cost !== null ? (outcome.cost / BigInt(ask.n)).toString() : undefined,
         latencyMs: outcome.kind === 'answered' ? outcome.latencyMs : undefined,
-        requestSha256: hex(exchange.requestBytes),
-        responseSha256: hex(exchange.responseBytes),
+        requestSha256: hashOnce(verification.localRequestHash, exchange.requestBytes),
+        responseSha256: hashOnce(verification.localResponseHash, exchange.responseBytes),
         mediaSha256: extra.sha,
         mediaType: p.mime,
         width: extra.width,

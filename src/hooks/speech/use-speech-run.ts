@@ -1,5 +1,4 @@
 import { useCallback, useRef, useState } from 'react';
-import { sha256 } from 'viem';
 import type { Service } from '../../lib/chain/services';
 import type { StoredVerification } from '../../lib/chat/types';
 import type { InferenceProblem } from '../../lib/inference/errors';
@@ -8,6 +7,7 @@ import { speechCost } from '../../lib/media/speech-cost';
 import { parseTranscript, type Transcript } from '../../lib/media/transcript';
 import type { MediaItem, MediaStore } from '../../lib/media/types';
 import { useInference } from '../inference/use-inference';
+import { hashOnce, sha256hex } from '../../lib/media/hash';
 
 /** The audio to transcribe and the options chosen for it. */
 export interface SpeechAsk {
@@ -40,7 +40,6 @@ export interface SpeechRun {
 
 // Larger audio is not kept in history (the transcript is): a browser's storage is better spent on transcripts.
 export const MAX_KEPT_AUDIO_BYTES = 10 * 1024 * 1024;
-const hex = (bytes: Uint8Array) => sha256(bytes).slice(2);
 
 /**
  * The speech studio's requests through the one inference pipeline: preflight, the cached header, the multipart body
@@ -156,9 +155,9 @@ export function useSpeechRun({
         verification,
         cost: outcome.cost === null ? undefined : outcome.cost.toString(),
         latencyMs: outcome.latencyMs,
-        requestSha256: hex(exchange.requestBytes),
-        responseSha256: hex(exchange.responseBytes),
-        mediaSha256: hex(ask.audio.bytes),
+        requestSha256: hashOnce(verification.localRequestHash, exchange.requestBytes),
+        responseSha256: hashOnce(verification.localResponseHash, exchange.responseBytes),
+        mediaSha256: sha256hex(ask.audio.bytes),
         mediaType: ask.audio.mime,
         bytes: ask.audio.bytes.length,
         text: transcript.text,
