@@ -4,14 +4,12 @@ import { useAccount } from 'wagmi';
 import { ProviderPicker } from '../components/inference/provider-picker';
 import { AudioDrop } from '../components/speech/audio-drop';
 import { Recorder } from '../components/speech/recorder';
+import { SpeechOptions } from '../components/speech/speech-options';
 import { SpeechResult } from '../components/speech/speech-result';
 import { TranscriptHistory } from '../components/speech/transcript-history';
 import { Button } from '../components/ui/button';
-import { Field } from '../components/ui/field';
-import { Input } from '../components/ui/input';
 import { QueryError } from '../components/ui/query-error';
 import { SegmentedControl } from '../components/ui/segmented-control';
-import { Select } from '../components/ui/select';
 import { ConnectButton } from '../components/wallet/connect-button';
 import { useAccountData, useRefreshAccount } from '../hooks/account/use-account-data';
 import { useActivity } from '../hooks/inference/use-activity';
@@ -40,20 +38,6 @@ const INPUTS = [
   { value: 'file', label: 'Upload a file' },
   { value: 'record', label: 'Record' },
 ] as const;
-const LANGUAGES: [string, string][] = [
-  ['', 'Detect automatically'],
-  ['en', 'English'],
-  ['fr', 'French'],
-  ['de', 'German'],
-  ['es', 'Spanish'],
-  ['it', 'Italian'],
-  ['pt', 'Portuguese'],
-  ['nl', 'Dutch'],
-  ['ja', 'Japanese'],
-  ['zh', 'Chinese'],
-  ['ko', 'Korean'],
-  ['hi', 'Hindi'],
-];
 type Audio = SpeechAsk['audio'] & { durationS: number | null };
 
 export function SpeechPage() {
@@ -191,20 +175,7 @@ export function SpeechPage() {
             </p>
           )}
           <div className="flex flex-wrap items-end gap-3">
-            <Field label="Language">
-              {(control) => (
-                <Select {...control} value={language} onChange={(e) => setLanguage(e.target.value)}>
-                  {LANGUAGES.map(([code, label]) => (
-                    <option key={code} value={code}>
-                      {label}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </Field>
-            <Field label="Prompt (optional)" hint="Names and spellings the audio contains" className="min-w-48 flex-1">
-              {(control) => <Input {...control} value={prompt} onChange={(e) => setPrompt(e.target.value)} />}
-            </Field>
+            <SpeechOptions language={language} onLanguage={setLanguage} prompt={prompt} onPrompt={setPrompt} />
             {busy ? (
               <Button
                 variant="secondary"
