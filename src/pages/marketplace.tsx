@@ -1,6 +1,5 @@
-import { useDeferredValue, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ComparePanel } from '../components/marketplace/compare-panel';
 import { FilterBar } from '../components/marketplace/filter-bar';
 import { GetStarted } from '../components/marketplace/get-started';
 import { ServiceCard } from '../components/marketplace/service-card';
@@ -16,6 +15,11 @@ import {
   parseFilters,
   type Filters,
 } from '../lib/marketplace';
+
+// The comparison (with its attestation checks) loads when providers are picked for it, not with the front page.
+const ComparePanel = lazy(() =>
+  import('../components/marketplace/compare-panel').then((m) => ({ default: m.ComparePanel })),
+);
 
 const SHOWN_PER_PAGE = 50;
 
@@ -72,7 +76,11 @@ export function MarketplacePage() {
       </div>
       <GetStarted networkName={network.chain.name} />
       <FilterBar filters={filters} onChange={update} />
-      {selected.length > 0 && <ComparePanel selected={selected} onClear={() => update({ compare: [] })} />}
+      {selected.length > 0 && (
+        <Suspense fallback={null}>
+          <ComparePanel selected={selected} onClear={() => update({ compare: [] })} />
+        </Suspense>
+      )}
       {data === undefined && !services.isError ? (
         <p className="text-sm text-zinc-500 dark:text-zinc-400" role="status">
           Loading providers from {network.chain.name}…
