@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { SpeechRun } from '../../hooks/speech/use-speech-run';
 import { downloadFile } from '../../lib/download';
+import { sha256hex } from '../../lib/media/hash';
 import { hasProof } from '../../lib/media/picture-files';
 import { mediaProofZip } from '../../lib/media/proof-zip';
 import { toSrt, toVtt, transcriptFileName } from '../../lib/media/subtitles';
@@ -48,6 +49,7 @@ export function SpeechResult({ run, chainId }: { run: SpeechRun; chainId: number
         model: run.service.model,
         verification: verification as unknown as VerificationResult,
         exchange: { request: run.exchange.requestBytes, response: run.exchange.responseBytes },
+        audioSha256: sha256hex(run.ask.audio.bytes),
       });
       downloadFile(name('zip').replace(/\.zip$/, '-proof.zip'), 'application/zip', zip);
     } catch (err) {

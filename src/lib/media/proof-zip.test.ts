@@ -192,7 +192,14 @@ describe('mediaProofZip', () => {
     });
     const z = extract(
       mediaProofZip(
-        input({ kind: 'transcript', media: transcript, ext: 'json', title: 'proof', verification: unsigned }),
+        input({
+          kind: 'transcript',
+          media: transcript,
+          ext: 'json',
+          title: 'proof',
+          verification: unsigned,
+          audioSha256: 'a'.repeat(64),
+        }),
       ),
     );
     expect(z.names).toEqual(['README.txt', 'proof.json', 'media-proof.json']);
@@ -202,5 +209,7 @@ describe('mediaProofZip', () => {
     expect(readme).toContain('Not verifiable');
     const proof = JSON.parse(z.read('proof.json').toString('utf8')) as Record<string, unknown>;
     expect(proof).toMatchObject({ kind: 'transcript', chatId: null, signedText: null, signature: null });
+    // The audio's own hash, for a transcript: the audio is the request's file field.
+    expect(proof.audioSha256).toBe('a'.repeat(64));
   });
 });

@@ -20,6 +20,8 @@ export interface MediaProofInput {
   verification: VerificationResult;
   /** Set when the picture was downloaded from a link in the response rather than carried inside it. */
   mediaUrl?: string | null;
+  /** For a transcript: the sha256 of the audio that was sent (it is inside the request bytes, as the file field). */
+  audioSha256?: string | null;
   /** The exact request and response bytes, to include as request.bin and response.bin (both: one alone checks nothing). */
   exchange?: { request: Uint8Array; response: Uint8Array };
   /** Defaults to now; given, the same input gives the same archive. */
@@ -60,6 +62,7 @@ export function mediaProof(input: MediaProofInput, mediaFile: string, createdAt:
     mediaSha256: sha256hex(input.media),
     mediaFile,
     mediaUrl: input.mediaUrl ?? null,
+    audioSha256: input.audioSha256 ?? null,
     signedText: v.signedText,
     signature: v.signature,
     createdAt: createdAt.toISOString(),
@@ -109,7 +112,13 @@ function signatureSteps(p: Proof): string[] {
 function mediaStep(p: Proof): string[] {
   const head = `4. The ${p.kind === 'image' ? 'picture' : 'transcript'}: ${p.mediaFile}, sha256 ${p.mediaSha256}.`;
   if (p.kind === 'transcript')
-    return [head, '   It is the text of the response: the whole body for the text format, its "text" field for JSON.'];
+    return [
+      head,
+      '   It is the text of the response: the whole body for the text format, its "text" field for JSON.',
+      ...(p.audioSha256
+        ? [`   The audio transcribed has sha256 ${oneLine(p.audioSha256)}; it is the "file" field of request.bin.`]
+        : []),
+    ];
   if (p.mediaUrl)
     return [
       head,
