@@ -5,7 +5,8 @@ import type { FineTuningChain } from './fine-tuning-chain.js';
 import { revertReason } from './fine-tuning-chain.js';
 import { encryptModel, encryptModelKey, newModelKey } from './fine-tuning-crypto.js';
 import type { TaskRequest } from './fine-tuning-requests.js';
-import { isTerminal, loraPlaintext, trainingSteps, type Progress } from './fine-tuning-task.js';
+import { isTerminal, loraPlaintext, PROGRESS, trainingSteps, type Progress } from './fine-tuning-task.js';
+import { HttpError } from './http.js';
 
 /** One task as the simulated provider keeps it: the accepted request plus its run state. */
 export interface SimTask extends TaskRequest {
@@ -24,6 +25,13 @@ export interface SimTask extends TaskRequest {
   modelRootHash?: string;
   /** A chain transaction for this task is in flight: the task cannot be cancelled meanwhile. */
   sending: boolean;
+}
+
+/** A control's `holdAt`: undefined leaves it, null clears it, otherwise a state of the happy path. */
+export function holdOf(value: unknown): Progress | null | undefined {
+  if (value === undefined || value === null) return value;
+  if (typeof value === 'string' && (PROGRESS as readonly string[]).includes(value)) return value as Progress;
+  throw new HttpError(400, `holdAt must be null or one of ${PROGRESS.join(', ')}`, 'invalid_hold');
 }
 
 /** The Task JSON the SDK reads (`getTask`, `listTask`), plus `outputRootHash` once delivered. */
@@ -53,6 +61,8 @@ export function taskView(t: SimTask): Record<string, unknown> {
 export class TaskRunner {
   readonly tasks = new Map<string, SimTask>();
   stepMs: number;
+  /** Tasks that reach this state stay in it until it is cleared (control `holdAt`): tests act mid-state without racing a timer. */
+  holdAt: Progress | null = null;
   private readonly waiting: SimTask[] = [];
   private running: SimTask | null = null;
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -123,6 +133,7 @@ export class TaskRunner {
 
   private async step(task: SimTask): Promise<void> {
     if (this.stopped || isTerminal(task.progress)) return;
+    if (task.progress === this.holdAt) return this.schedule(task);
     try {
       await this.advance(task);
     } catch (e) {

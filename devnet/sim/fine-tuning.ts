@@ -5,7 +5,8 @@ import { FINE_TUNING } from '../catalogue.js';
 import { verifyCancel, verifyDatasetUpload, verifyLoraDownload } from './fine-tuning-auth.js';
 import { checkAccount, customizedModel, parseTaskRequest, usagePackage } from './fine-tuning-requests.js';
 import { FineTuningChain } from './fine-tuning-chain.js';
-import { TaskRunner, taskView, type SimTask } from './fine-tuning-runner.js';
+import { FineTuningOutage } from './fine-tuning-outage.js';
+import { holdOf, TaskRunner, taskView, type SimTask } from './fine-tuning-runner.js';
 import { canCancel, checkJsonl, datasetHashOf, datasetTokens, isTerminal, taskFee } from './fine-tuning-task.js';
 import { HttpError, parseJson, parseMultipart, readBody, sendJson, sendText } from './http.js';
 import { attestationReport } from './quote.js';
@@ -46,6 +47,16 @@ function userFrom(raw: string): string {
   return user;
 }
 
+const CONTROL_ACTIONS = ['fail-next', 'down', 'up', 'state'] as const;
+
+function stepOf(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 1 || value > 600_000) {
+    throw new HttpError(400, 'stepMs must be 1..600000', 'invalid_step');
+  }
+  return value;
+}
+
 const nowS = (): number => Math.floor(Date.now() / 1000);
 
 /**
@@ -57,6 +68,7 @@ export function createFineTuningProvider(opts: FineTuningOptions): FineTuningPro
   const chain = new FineTuningChain(opts.contract, opts.providerAddress, opts.teeKey, opts.chainId);
   const runner = new TaskRunner(chain, opts.teeKey, opts.stepMs);
   const datasets = new Map<string, Map<string, Dataset>>();
+  const outage = new FineTuningOutage();
   let failNext = false;
 
   function ownTask(user: string, id: string): SimTask {
@@ -192,6 +204,8 @@ export function createFineTuningProvider(opts: FineTuningOptions): FineTuningPro
 
   return {
     async handle(req, res, path) {
+      // A dead host answers nothing: the client sees its connection drop, not an HTTP error.
+      if (outage.isDown()) return void req.socket.destroy();
       try {
         await route(req, res, path);
       } catch (e) {
@@ -203,23 +217,27 @@ export function createFineTuningProvider(opts: FineTuningOptions): FineTuningPro
     },
     stop: () => runner.stop(),
     async control(body) {
-      if (body.action === 'fail-next') failNext = true;
-      else if (body.action !== undefined && body.action !== 'state') {
+      const { action } = body;
+      if (action !== undefined && !CONTROL_ACTIONS.some((a) => a === action)) {
         throw new HttpError(
           400,
-          `Unknown fine-tuning action "${String(body.action)}": use fail-next or state`,
+          `Unknown fine-tuning action "${String(action)}": use ${CONTROL_ACTIONS.join(', ')}`,
           'invalid_action',
         );
       }
-      if (body.stepMs !== undefined) {
-        if (typeof body.stepMs !== 'number' || body.stepMs < 1 || body.stepMs > 600_000) {
-          throw new HttpError(400, 'stepMs must be 1..600000', 'invalid_step');
-        }
-        runner.stepMs = body.stepMs;
-      }
+      // Everything is checked before anything changes, so a refused call leaves the provider as it was.
+      const stepMs = stepOf(body.stepMs);
+      const holdAt = holdOf(body.holdAt);
+      if (action === 'down') outage.down(body.ms);
+      else if (action === 'up') outage.up();
+      else if (action === 'fail-next') failNext = true;
+      if (stepMs !== undefined) runner.stepMs = stepMs;
+      if (holdAt !== undefined) runner.holdAt = holdAt;
       return {
         stepMs: runner.stepMs,
+        holdAt: runner.holdAt,
         failNext,
+        downUntil: outage.downUntil(),
         pending: runner.pending(),
         tasks: [...runner.tasks.values()].map((t) => ({ id: t.id, user: t.userAddress, progress: t.progress })),
       };

@@ -210,6 +210,32 @@ describe('fine-tuning with the real SDK', () => {
     expect(body.error).toBe(`The dataset upload signature was not made by ${account.address}`);
   });
 
+  it('drops every connection during a down outage and answers again after up', async () => {
+    const control = async (body: object) => {
+      const res = await fetch(`${manifest.simulator.controlUrl}/fine-tuning`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as { downUntil?: unknown } };
+    };
+    expect((await control({ action: 'down', ms: 0 })).status).toBe(400);
+    try {
+      const down = await control({ action: 'down', ms: 60_000 });
+      expect(down.status).toBe(200);
+      expect(Date.parse(String(down.body.downUntil))).toBeGreaterThan(Date.now());
+      // A dead host, not an HTTP error: fetch itself rejects, for a plain GET and for the SDK's own calls.
+      await expect(fetch(`${ft.url}/v1/task/pending`)).rejects.toThrow(TypeError);
+      await expect(fineTuning().listTask(ft.address)).rejects.toThrow();
+    } finally {
+      const up = await control({ action: 'up' });
+      expect(up.body.downUntil).toBeNull();
+    }
+    const res = await fetch(`${ft.url}/v1/task/pending`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/^\d+$/);
+  });
+
   it('shows the provider sentence through the SDK when a task is refused', async () => {
     const unknown = '0x' + '00'.repeat(32);
     await expect(fineTuning().createTask(ft.address, MODEL, unknown, path.join(dir, 'params.json'))).rejects.toThrow(
