@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toAppError } from './errors';
+import { ProviderHttpError, toAppError } from './errors';
 
 describe('toAppError', () => {
   it('treats a wallet rejection as the user choice', () => {
@@ -49,5 +49,45 @@ describe('toAppError for contract errors', () => {
   });
   it('names an unknown custom error', () => {
     expect(toAppError({ cause: { data: { errorName: 'Weird', args: [] } } }).message).toMatch(/\(Weird\)/);
+  });
+});
+
+describe('toAppError for a fine-tuning provider', () => {
+  it("headlines the provider's own refusal and keeps the raw text for details", () => {
+    const e = new ProviderHttpError('refused', 'The provider refused: You already have an unfinished task (x).', {
+      status: 409,
+      code: 'task_active',
+      details: 'HTTP 409: {"error":"You already have an unfinished task (x)"}',
+    });
+    expect(toAppError(e)).toEqual({
+      kind: 'provider-http',
+      message: 'The provider refused: You already have an unfinished task (x).',
+      details: 'HTTP 409: {"error":"You already have an unfinished task (x)"}',
+    });
+    // Found when wrapped too, before any other rule reads its words.
+    const wrapped = Object.assign(new Error('Too many requests, timed out'), { cause: e });
+    expect(toAppError(wrapped).kind).toBe('provider-http');
+  });
+
+  it('maps unreachable to network, a cut download to its own sentence, 429 to rate-limited', () => {
+    expect(toAppError(new ProviderHttpError('unreachable', 'x'))).toMatchObject({
+      kind: 'network',
+      message: 'The provider could not be reached. Check the connection and retry.',
+    });
+    const cut = new ProviderHttpError('unreachable', 'The download stopped after 1.0 MB. Download again.', {
+      code: 'cut',
+    });
+    expect(toAppError(cut)).toMatchObject({ kind: 'network', message: cut.message });
+    expect(toAppError(new ProviderHttpError('refused', 'slow down', { status: 429 })).kind).toBe('rate-limited');
+  });
+
+  it('names a malformed answer and a cancellation neutrally', () => {
+    const bad = new ProviderHttpError('malformed', 'The provider sent a task that is not well formed (fee).');
+    expect(toAppError(bad)).toMatchObject({ kind: 'provider-http', message: bad.message });
+    const stopped = toAppError(new ProviderHttpError('cancelled', 'x'));
+    expect(stopped).toMatchObject({
+      kind: 'provider-http',
+      message: 'Stopped: the request to the provider was cancelled.',
+    });
   });
 });

@@ -18,6 +18,52 @@ export interface AppError {
   details: string;
 }
 
+/** Why a call to a fine-tuning provider's HTTP API failed; `message` is a plain sentence. */
+export class ProviderHttpError extends Error {
+  override readonly name = 'ProviderHttpError';
+  readonly kind: 'unreachable' | 'refused' | 'malformed' | 'cancelled';
+  readonly status: number | null;
+  readonly code?: string;
+  /** The raw text (status, provider body) for a "details" disclosure. */
+  readonly details: string;
+
+  constructor(
+    kind: ProviderHttpError['kind'],
+    message: string,
+    opts: { status?: number | null; code?: string; details?: string; cause?: unknown } = {},
+  ) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.kind = kind;
+    this.status = opts.status ?? null;
+    if (opts.code !== undefined) this.code = opts.code;
+    this.details = opts.details ?? message;
+  }
+}
+
+/** The AppError for a provider failure: its own sentence, except where the kind says it all. */
+function providerAppError(e: ProviderHttpError): AppError {
+  const details = e.details;
+  switch (e.kind) {
+    case 'unreachable':
+      // A cut download carries its own sentence (how far it got, that it can be retried).
+      return {
+        kind: 'network',
+        message: e.code === 'cut' ? e.message : 'The provider could not be reached. Check the connection and retry.',
+        details,
+      };
+    case 'cancelled':
+      return { kind: 'provider-http', message: 'Stopped: the request to the provider was cancelled.', details };
+    default:
+      if (e.status === 429)
+        return {
+          kind: 'rate-limited',
+          message: 'The provider is busy with your requests. Wait a moment and retry.',
+          details,
+        };
+      return { kind: 'provider-http', message: e.message, details };
+  }
+}
+
 interface ErrorLike {
   code?: unknown;
   data?: { errorName?: unknown; args?: readonly unknown[] };
@@ -49,6 +95,8 @@ export function toAppError(err: unknown): AppError {
   const links = chain(err);
   const details = err instanceof Error ? err.message : String(err);
   const has = (test: (e: ErrorLike) => boolean) => links.some(test);
+  const provider = links.find((e): e is ProviderHttpError => e instanceof ProviderHttpError);
+  if (provider) return providerAppError(provider);
   if (
     has(
       (e) =>

@@ -31,8 +31,8 @@ export const queryKeys = {
   service: family('service')<{ chainId: number; inference: Address; provider: Address | null }>(),
   /** Every fine-tuning provider of a network. */
   fineTuningServices: family('fine-tuning-services')<{ chainId: number }>(),
-  /** The last attestation check of a provider (`provider` lowercase). */
-  attestation: family('attestation')<{ chainId: number; provider: string }>(),
+  /** The last attestation check of a provider (`provider` lowercase) of one serving contract. */
+  attestation: family('attestation')<{ chainId: number; provider: string; kind: 'inference' | 'fine-tuning' }>(),
   /** The saved conversations list of a wallet on a chain (`version` changes when the list does). */
   conversations: family('conversations')<{ chainId: number; owner: string; query: string; version: string }>(),
   /** Saved pictures or transcripts of a wallet on a chain, newest first (`limit` items matching `query`). */
@@ -45,6 +45,23 @@ export const queryKeys = {
   }>(),
   /** How much of the browser's storage this site uses, and whether it is kept when space runs low. */
   storageEstimate: family('storage-estimate')<Record<string, never>>(),
+  /** The user's fine-tuning sub-account with one provider (null when none); under sub-accounts on purpose. */
+  fineTuningAccount: family(...subAccounts.all, 'fine-tuning')<{ chainId: number; user: Address; provider: Address }>(),
+  /** A fine-tuning provider's HTTP answers: models, a usage package, the queue, the user's tasks, one task, its log. */
+  fineTuningProvider: family('fine-tuning-provider')<{
+    chainId: number;
+    provider: Address;
+    what: 'models' | 'usage' | 'pending' | 'tasks' | 'task' | 'log';
+    user?: Address;
+    id?: string;
+  }>(),
+  /** One deliverable as the fine-tuning contract records it. */
+  deliverable: family(...subAccounts.all, 'deliverable')<{
+    chainId: number;
+    user: Address;
+    provider: Address;
+    id: string;
+  }>(),
   /** Native balances, keyed by wagmi's useBalance itself: only the prefix is ours to invalidate with. */
   walletBalance: { all: ['balance'] as const },
 };

@@ -56,10 +56,25 @@ export interface FineTuningService {
   url: string;
   models: readonly string[];
   pricePerToken: bigint;
+  quota: { cpuCount: bigint; nodeMemory: bigint; gpuCount: bigint; nodeStorage: bigint; gpuType: string };
+  /** The provider says it is busy training. */
+  occupied: boolean;
+  teeSignerAddress: Address;
+  /** The contract owner acknowledged the TEE signer (unacknowledged services are not offered). */
+  teeSignerAcknowledged: boolean;
 }
 
 /** Every fine-tuning provider on the network (the contract returns them all in one call). */
 export async function listFineTuningServices(client: Client, fineTuning: Address): Promise<FineTuningService[]> {
   const all = await readContract(client, { address: fineTuning, abi: fineTuningAbi, functionName: 'getAllServices' });
-  return all.map((s) => ({ provider: s.provider, url: s.url, models: s.models, pricePerToken: s.pricePerToken }));
+  return all.map((s) => ({
+    provider: s.provider,
+    url: s.url,
+    models: s.models,
+    pricePerToken: s.pricePerToken,
+    quota: { ...s.quota },
+    occupied: s.occupied,
+    teeSignerAddress: s.teeSignerAddress,
+    teeSignerAcknowledged: s.teeSignerAcknowledged,
+  }));
 }
