@@ -1,5 +1,6 @@
 import type { Address } from 'viem';
 import { useAttestationCheck } from '../../hooks/provider/use-attestation';
+import type { ServiceKind } from '../../lib/broker';
 import { downloadText } from '../../lib/download';
 import { toAppError } from '../../lib/errors';
 import type { CheckStatus } from '../../lib/verify/attestation';
@@ -15,8 +16,8 @@ const OVERALL_TEXT = {
 } as const;
 
 /** "Check attestation": runs verifyService with a live log and shows each automated check on its own. */
-export function AttestationPanel({ provider }: { provider: Address }) {
-  const { run, log, outcome } = useAttestationCheck(provider);
+export function AttestationPanel({ provider, kind = 'inference' }: { provider: Address; kind?: ServiceKind }) {
+  const { run, log, outcome } = useAttestationCheck(provider, kind);
   const error = run.isError ? toAppError(run.error) : null;
   return (
     <Panel

@@ -63,14 +63,46 @@ function getReadBroker(network: Network): Promise<Broker> {
   return broker;
 }
 
+const fineTuningReaders = new Map<number, Promise<NonNullable<Broker['fineTuning']>>>();
+
+/**
+ * The SDK's fine-tuning broker for reads only. It builds one only for an ethers `Wallet`, so this
+ * one gets a throwaway random key that holds nothing and signs nothing: verifyService only reads the
+ * contract and the provider's quote. The user's own key is never involved.
+ */
+function getFineTuningReader(network: Network): Promise<NonNullable<Broker['fineTuning']>> {
+  let reader = fineTuningReaders.get(network.chain.id);
+  if (!reader) {
+    reader = loadSdk().then(async ([sdk, ethers]) => {
+      const rpc = network.chain.rpcUrls.default.http[0];
+      const provider = new ethers.JsonRpcProvider(rpc, network.chain.id, { staticNetwork: true });
+      // A plain Wallet: the SDK checks `instanceof Wallet`, which createRandom's HDNodeWallet is not.
+      const wallet = new ethers.Wallet(ethers.hexlify(ethers.randomBytes(32)), provider);
+      const { ledger, inference, fineTuning } = network.contracts;
+      const broker = await sdk.createZGComputeNetworkBroker(wallet, ledger, inference, fineTuning);
+      if (!broker.fineTuning) throw new Error('The SDK built no fine-tuning broker.');
+      return broker.fineTuning;
+    });
+    reader.catch(() => fineTuningReaders.delete(network.chain.id));
+    fineTuningReaders.set(network.chain.id, reader);
+  }
+  return reader;
+}
+
+/** Which serving contract a provider is registered with. */
+export type ServiceKind = 'inference' | 'fine-tuning';
+
 /** Runs the SDK's `verifyService` for a provider, streaming its log lines to `onLog`. */
 export async function checkAttestation(
   network: Network,
   provider: Address,
   onLog: (step: AttestationStep) => void,
+  kind: ServiceKind = 'inference',
 ): Promise<VerifyServiceResult> {
-  const broker = await getReadBroker(network);
-  const result = await broker.inference.verifyService(provider, '.', onLog);
+  const result =
+    kind === 'fine-tuning'
+      ? await (await getFineTuningReader(network)).verifyService(provider, '.', onLog)
+      : await (await getReadBroker(network)).inference.verifyService(provider, '.', onLog);
   if (!result) throw new Error('The SDK returned no attestation result.');
   return result as unknown as VerifyServiceResult;
 }

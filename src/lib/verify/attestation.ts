@@ -11,17 +11,18 @@ export interface VerifyServiceResult {
   targetSeparated: boolean;
   verifierURL?: string;
   reportsData: Record<string, unknown>;
-  signerVerification: {
+  // Optional: the SDK leaves them out when it failed before the check (its fine-tuning result never separates).
+  signerVerification?: {
     contractAddress: string;
     reportAddresses: Array<{ reportType: string; address: string; match: boolean }>;
     allMatch: boolean;
   };
-  composeVerification: {
+  composeVerification?: {
     passed: boolean;
     details: Record<string, { calculatedHash?: string; eventLogHash?: string; error?: string }>;
   };
   dockerImages: string[];
-  steps: AttestationStep[];
+  steps?: AttestationStep[];
 }
 
 export type CheckStatus = 'passed' | 'failed' | 'not run';
@@ -43,11 +44,11 @@ export interface AttestationSummary {
 
 function signerCheck(r: VerifyServiceResult): AttestationCheck {
   const label = 'TEE signer matches the report data';
-  const found = r.signerVerification.reportAddresses;
+  const found = r.signerVerification?.reportAddresses ?? [];
   if (found.length === 0)
     return { id: 'signer', label, status: 'not run', detail: 'The report carries no signer address.' };
   const bad = found.filter((a) => !a.match);
-  if (bad.length === 0 && r.signerVerification.allMatch)
+  if (bad.length === 0 && r.signerVerification?.allMatch)
     return {
       id: 'signer',
       label,
@@ -58,7 +59,7 @@ function signerCheck(r: VerifyServiceResult): AttestationCheck {
     id: 'signer',
     label,
     status: 'failed',
-    detail: `On chain: ${r.signerVerification.contractAddress}; in the report: ${(bad[0] ?? found[0])?.address}.`,
+    detail: `On chain: ${r.signerVerification?.contractAddress ?? '?'}; in the report: ${(bad[0] ?? found[0])?.address}.`,
   };
 }
 
@@ -66,11 +67,11 @@ function composeCheck(r: VerifyServiceResult): AttestationCheck {
   const label = 'Compose hash matches the event log';
   if (r.teeVerifier !== 'dstack')
     return { id: 'compose', label, status: 'not run', detail: `Not automated for TEE verifier "${r.teeVerifier}".` };
-  const details = Object.values(r.composeVerification.details);
+  const details = Object.values(r.composeVerification?.details ?? {});
   if (details.length === 0)
     return { id: 'compose', label, status: 'not run', detail: 'The report has no tcb_info or event log to compare.' };
   const first = details.find((d) => d.calculatedHash !== d.eventLogHash || d.error) ?? details[0];
-  if (r.composeVerification.passed)
+  if (r.composeVerification?.passed)
     return {
       id: 'compose',
       label,
@@ -97,11 +98,12 @@ export function summarizeAttestation(r: VerifyServiceResult): AttestationSummary
     : checks.every((c) => c.status === 'passed')
       ? 'passed'
       : 'incomplete';
-  const manualFrom = r.steps.findIndex((s) => s.type === 'step' && /Step 6/.test(s.message));
+  const steps = r.steps ?? [];
+  const manualFrom = steps.findIndex((s) => s.type === 'step' && /Step 6/.test(s.message));
   const manualSteps =
     manualFrom < 0
       ? []
-      : r.steps
+      : steps
           .slice(manualFrom)
           .map((s) => s.message.trim())
           .filter((line) => line.length > 0);
