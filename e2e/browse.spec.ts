@@ -73,17 +73,6 @@ test('the header links navigate inside the app, without reloading it', async ({ 
   expect(await page.evaluate(() => window.e2eSamePage)).toBe(true);
 });
 
-test('the pages still to come say what they will hold', async ({ page }) => {
-  const pages = [['/fine-tuning', 'Fine-tuning', 'Fine-tune a model']] as const;
-  for (const [path, heading, intro] of pages) {
-    await page.goto(path);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
-    await expect(page.getByText(intro)).toBeVisible();
-    await expect(page.getByText('Coming to this page')).toBeVisible();
-    await expect(page.getByRole('link', { name: 'browse the providers' })).toHaveAttribute('href', '/');
-  }
-});
-
 test('an unknown page, a provider without a service and a malformed address are "Not found"', async ({ page }) => {
   await page.goto('/no/such/page');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not found');

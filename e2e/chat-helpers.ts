@@ -23,7 +23,7 @@ import type { DevnetControl } from './devnet-control';
 // Chain setup and page helpers for chat.spec.ts. Chain writes go straight to the contracts with the
 // account's key (the account page itself is account.spec.ts's); the chat runs through the UI.
 
-function clients(manifest: Manifest, index: number) {
+export function clients(manifest: Manifest, index: number) {
   const key = manifest.accounts[index]?.privateKey;
   if (!key) throw new Error(`The devnet has no account ${index}`);
   const account = privateKeyToAccount(key as Hex);

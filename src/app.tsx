@@ -18,6 +18,7 @@ const ChatPage = page(() => import('./pages/chat'), 'ChatPage');
 const ImagePage = page(() => import('./pages/image'), 'ImagePage');
 const SpeechPage = page(() => import('./pages/speech'), 'SpeechPage');
 const FineTuningPage = page(() => import('./pages/fine-tuning'), 'FineTuningPage');
+const FineTuningTaskPage = page(() => import('./pages/fine-tuning-task'), 'FineTuningTaskPage');
 const BuildPage = page(() => import('./pages/build'), 'BuildPage');
 const NotFoundPage = page(() => import('./pages/not-found'), 'NotFoundPage');
 
@@ -42,6 +43,7 @@ export function App({ wagmiConfig, networks }: { wagmiConfig: WagmiConfig; netwo
                   <Route path="/image" element={<ImagePage />} />
                   <Route path="/speech" element={<SpeechPage />} />
                   <Route path="/fine-tuning" element={<FineTuningPage />} />
+                  <Route path="/fine-tuning/tasks/:id" element={<FineTuningTaskPage />} />
                   <Route path="/build/:address" element={<BuildPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

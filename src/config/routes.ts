@@ -16,6 +16,8 @@ export const paths = {
   image: '/image',
   speech: '/speech',
   fineTuning: '/fine-tuning',
+  fineTuningTask: (id: string, provider: string) =>
+    `/fine-tuning/tasks/${encodeURIComponent(id)}?provider=${encodeURIComponent(provider)}`,
   build: (address: string) => `/build/${address}`,
   /** The studio that uses `provider`, opened with it selected; null for a service type no page uses. */
   studio: (serviceType: string, provider: string): string | null => {

@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { keccak256, type Hex } from 'viem';
+import { useAccount } from 'wagmi';
+import type { FineTuningService } from '../../lib/chain/services';
+import { toAppError } from '../../lib/errors';
+import { loraDigest } from '../../lib/fine-tuning/digests';
+import { downloadModel } from '../../lib/fine-tuning/upload';
+import { useNetwork } from '../network/use-network';
+import { endpointOf, useSignDigest } from './use-fine-tuning-chain';
+
+/** Where the encrypted model's download is. `declined`: the user said no in the wallet. */
+export type ModelDownloadState = 'idle' | 'signing' | 'running' | 'done' | 'failed' | 'cancelled' | 'declined';
+
+/** The download's progress and, once done, the file (kept in memory only) and its keccak256. */
+export interface ModelDownload {
+  state: ModelDownloadState;
+  received: number;
+  total: number | null;
+  message: string | null;
+  file: { blob: Blob; hash: Hex; bytes: number } | null;
+}
+
+const IDLE: ModelDownload = { state: 'idle', received: 0, total: null, message: null, file: null };
+// The provider accepts a signed timestamp within 5 minutes: a retry soon after reuses the signature.
+const SIGNATURE_REUSE_S = 240;
+// Progress arrives per network chunk: a redraw every 100 ms is smooth enough and keeps the page responsive.
+const PROGRESS_EVERY_MS = 100;
+
+/**
+ * Downloads task `id`'s encrypted model (one personal_sign over loraDigest, then `POST .../lora`),
+ * with progress, cancel and retry. Starts over for another wallet, network or task.
+ */
+export function useModelDownload(service: FineTuningService | undefined, id: string) {
+  const { network } = useNetwork();
+  const { address } = useAccount();
+  const sign = useSignDigest();
+  const session = `${network.chain.id}:${address ?? ''}:${service?.url ?? ''}:${id}`;
+  const [snap, setSnap] = useState<ModelDownload & { session: string }>({ ...IDLE, session });
+  const run = useRef<AbortController | null>(null);
+  const signed = useRef<{ session: string; timestampS: number; signature: Hex } | null>(null);
+
+  // Leaving the page (or the wallet) stops a download in flight.
+  useEffect(
+    () => () => {
+      run.current?.abort();
+      run.current = null;
+    },
+    [session],
+  );
+
+  const start = useCallback(async () => {
+    if (!service || !address || run.current) return;
+    const ctl = new AbortController();
+    run.current = ctl;
+    const set = (next: Partial<ModelDownload>) =>
+      setSnap((s) => ({ ...(s.session === session ? s : IDLE), ...next, session }));
+    try {
+      const nowS = Math.floor(Date.now() / 1000);
+      let proof = signed.current;
+      if (!proof || proof.session !== session || nowS - proof.timestampS > SIGNATURE_REUSE_S) {
+        set({ ...IDLE, state: 'signing' });
+        proof = { session, timestampS: nowS, signature: await sign(loraDigest(id, nowS)) };
+        signed.current = proof;
+      }
+      // Cancelled while the wallet was open: the signature is kept for a retry, nothing is fetched.
+      if (ctl.signal.aborted) throw new DOMException('Cancelled', 'AbortError');
+      set({ ...IDLE, state: 'running' });
+      let drawn = 0;
+      const bytes = await downloadModel({
+        endpoint: endpointOf(network, service),
+        user: address,
+        taskId: id,
+        timestampS: proof.timestampS,
+        signature: proof.signature,
+        signal: ctl.signal,
+        onProgress: (received, total) => {
+          if (Date.now() - drawn < PROGRESS_EVERY_MS) return;
+          drawn = Date.now();
+          set({ received, total });
+        },
+      });
+      const file = {
+        blob: new Blob([bytes], { type: 'application/octet-stream' }),
+        hash: keccak256(bytes),
+        bytes: bytes.length,
+      };
+      set({ state: 'done', received: bytes.length, total: bytes.length, file });
+    } catch (e) {
+      if (ctl.signal.aborted) {
+        set({ state: 'cancelled', message: 'The download was cancelled. Nothing was kept.' });
+        return;
+      }
+      const error = toAppError(e);
+      if (error.kind === 'user-rejected') return set({ ...IDLE, state: 'declined', message: 'Nothing was signed.' });
+      // An expired or refused signature is not reused on the next try.
+      signed.current = null;
+      set({ state: 'failed', message: error.message });
+    } finally {
+      if (run.current === ctl) run.current = null;
+    }
+  }, [service, address, sign, id, network, session]);
+
+  const cancel = useCallback(() => run.current?.abort(), []);
+  const live = snap.session === session ? snap : IDLE;
+  return { ...live, start, cancel };
+}
