@@ -4,7 +4,14 @@ import type { DevnetFigures } from './devnet.js';
 import { kB, ms, num, table } from './format.js';
 import type { FormFactor, LighthouseFigures, LighthouseScores, Serving } from './lighthouse.js';
 import { printChat } from './report-chat.js';
+import type { FineTuningFigures } from './fine-tuning-summary.js';
 import type { ImageFigures } from './image-summary.js';
+import {
+  fineTuningTargetRows,
+  printFineTuning,
+  type FineTuningTargets,
+  type FineTuningVerdicts,
+} from './report-fine-tuning.js';
 import { imageTargetRows, printImage, type ImageTargets, type ImageVerdicts } from './report-image.js';
 import { printSpeech, speechTargetRows, type SpeechTargets, type SpeechVerdicts } from './report-speech.js';
 import type { SpeechFigures } from './speech-summary.js';
@@ -12,7 +19,7 @@ import type { SpeechFigures } from './speech-summary.js';
 /** A part of the bench: its figures, or why it could not produce them. */
 export type Part<T> = { ok: true; figures: T } | { ok: false; error: string };
 
-export interface Targets extends ImageTargets, SpeechTargets {
+export interface Targets extends ImageTargets, SpeechTargets, FineTuningTargets {
   /** Gzipped JS a first visit to `/` downloads, in kB (1 kB = 1000 bytes, as Vite prints sizes). */
   firstVisitJsGzipKB: number;
   /** Lighthouse performance score on `/`, default (mobile) form factor, served compressed and uncompressed. */
@@ -32,7 +39,7 @@ export interface Targets extends ImageTargets, SpeechTargets {
 }
 
 /** How the figures compare with the targets; null where the figure is missing. */
-export interface Verdicts extends ImageVerdicts, SpeechVerdicts {
+export interface Verdicts extends ImageVerdicts, SpeechVerdicts, FineTuningVerdicts {
   firstVisitJsGzipKB: number | null;
   firstVisitJsOk: boolean | null;
   /** One per form factor and serving: median scores (0-100) and whether performance met its target. */
@@ -76,6 +83,7 @@ export interface BenchResults {
   chat: Part<ChatFigures>;
   image: Part<ImageFigures>;
   speech: Part<SpeechFigures>;
+  fineTuning: Part<FineTuningFigures>;
 }
 
 function printDevnet(d: DevnetFigures): void {
@@ -151,6 +159,8 @@ export function printReport(results: BenchResults): void {
   else console.log(`\n== image: failed\n${results.image.error}`);
   if (results.speech.ok) printSpeech(results.speech.figures);
   else console.log(`\n== speech: failed\n${results.speech.error}`);
+  if (results.fineTuning.ok) printFineTuning(results.fineTuning.figures);
+  else console.log(`\n== fine-tuning: failed\n${results.fineTuning.error}`);
 
   const { targets: t, verdicts: v } = results;
   const verdict = (ok: boolean | null) => (ok === null ? 'unknown' : ok ? 'met' : 'MISSED');
@@ -198,6 +208,7 @@ export function printReport(results: BenchResults): void {
       ],
       ...imageTargetRows(t, v, verdict),
       ...speechTargetRows(v, verdict),
+      ...fineTuningTargetRows(t, v, verdict),
     ]),
   );
 }

@@ -4,13 +4,15 @@ import { stripVTControlCharacters } from 'node:util';
 import { benchApp } from './app.js';
 import { benchChat } from './chat.js';
 import { benchDevnet } from './devnet.js';
+import { benchFineTuning } from './fine-tuning.js';
 import { benchImage } from './image.js';
 import { printReport, type BenchResults, type Part, type Targets } from './report.js';
 import { withServedApp } from './serve.js';
 import { benchSpeech } from './speech.js';
 
-// `npm run bench`: the devnet, then the app, chatting, making pictures and transcribing in it. Prints figures and
-// writes bench/results.json. A part that fails is recorded as such and the others still run, but the exit code says so.
+// `npm run bench`: the devnet, then the app, chatting, making pictures, transcribing and fine-tuning in it. Prints
+// figures and writes bench/results.json. A part that fails is recorded as such and the others still run, but the exit
+// code says so.
 const TARGETS: Targets = {
   firstVisitJsGzipKB: 180,
   lighthouseMobilePerformance: 95,
@@ -23,6 +25,8 @@ const TARGETS: Targets = {
   imageJsNoMoreThanChat: true,
   galleryFirstThumbMs: 300,
   speechJsNoMoreThanChat: true,
+  fineTuningValidateMsPer10MB: 1000,
+  fineTuningWalletPrompts: 6,
 };
 
 async function part<T>(name: string, fn: () => Promise<T>): Promise<Part<T>> {
@@ -45,18 +49,22 @@ const served = await part('app', () =>
     chat: await part('chat', () => benchChat(s)),
     image: await part('image', () => benchImage(s)),
     speech: await part('speech', () => benchSpeech(s)),
+    fineTuning: await part('fine-tuning', () => benchFineTuning(s)),
   })),
 );
 const app = served.ok ? served.figures.app : served;
 const chat = served.ok ? served.figures.chat : served;
 const image = served.ok ? served.figures.image : served;
 const speech = served.ok ? served.figures.speech : served;
+const fineTuning = served.ok ? served.figures.fineTuning : served;
 const c = chat.ok ? chat.figures : undefined;
 const chatKB = c?.jsToFirstVerified ? c.jsToFirstVerified.gzip / 1000 : null;
 const im = image.ok ? image.figures : undefined;
 const imageKB = im?.jsToFirstVerified ? im.jsToFirstVerified.gzip / 1000 : null;
 const sp = speech.ok ? speech.figures : undefined;
 const speechKB = sp?.jsToFirstVerified ? sp.jsToFirstVerified.gzip / 1000 : null;
+const ft = fineTuning.ok ? fineTuning.figures : undefined;
+const ftPrompts = ft ? ft.flowWalletRequests.length : null;
 const atMost = (x: number | null | undefined, target: number) => (x === null || x === undefined ? null : x <= target);
 const home = app.ok ? app.figures.routes.find((r) => r.route === '/') : undefined;
 const jsKB = home ? home.js.gzip / 1000 : null;
@@ -113,12 +121,20 @@ const results: BenchResults = {
     speechClickToBadgeMs: sp?.clickToBadgeMs.restMedian ?? null,
     speechBuildBody20MBMs: sp?.overhead.buildMedianMs ?? null,
     speechSha256Body20MBMs: sp?.overhead.sha256MedianMs ?? null,
+    fineTuningJsGzipKB: ft?.jsToFirstStep ? ft.jsToFirstStep.gzip / 1000 : null,
+    fineTuningValidateMs: ft?.validation.pageMs ?? null,
+    fineTuningValidateMsPer10MB: ft?.validation.msPer10MB ?? null,
+    fineTuningValidateOk: atMost(ft?.validation.msPer10MB, TARGETS.fineTuningValidateMsPer10MB),
+    fineTuningValidateLongestTaskMs: ft?.validation.longestTaskMs ?? null,
+    fineTuningWalletPrompts: ftPrompts,
+    fineTuningWalletPromptsOk: atMost(ftPrompts, TARGETS.fineTuningWalletPrompts),
   },
   devnet,
   app,
   chat,
   image,
   speech,
+  fineTuning,
 };
 printReport(results);
 const file = path.join(import.meta.dirname, 'results.json');
@@ -128,4 +144,4 @@ console.log(
 );
 // An explicit exit: the SDK races every transaction's receipt against a 300 s timer it never clears,
 // which would keep the process alive for five minutes after the last ledger transaction.
-process.exit(devnet.ok && app.ok && chat.ok && image.ok && speech.ok ? 0 : 1);
+process.exit(devnet.ok && app.ok && chat.ok && image.ok && speech.ok && fineTuning.ok ? 0 : 1);

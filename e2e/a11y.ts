@@ -150,6 +150,11 @@ export const A11Y_ROUTES: readonly A11yRoute[] = [
     path: (m) => `${paths.chat}?view=compare&provider=${chatProvider(m, 'chat-a')}&with=${chatProvider(m, 'chat-b')}`,
   },
   { name: 'Build', path: (m) => paths.build(chatProvider(m, 'chat-a')) },
+  // A task id the provider does not know: the monitor's refusal and its empty panels.
+  {
+    name: 'Fine-tuning task',
+    path: (m) => paths.fineTuningTask('00000000-0000-4000-8000-000000000000', m.fineTuning.address),
+  },
   { name: 'Not found', path: () => '/no-such-page' },
 ];
 
