@@ -128,7 +128,7 @@ test('the whole wizard to Finished: checked download, acknowledged model, SDK de
   expect(plain.equals(expectedPlaintext(task))).toBe(true);
 
   // What the protocol needs: upload, fund, acknowledge signer, task, download, acknowledge model.
-  const prompts = wallet.requests.map((r) => r.method);
+  const prompts = wallet.requests.map((r) => r.method).filter((m) => m !== 'wallet_requestPermissions');
   console.info(`fine-tuning wallet prompts: ${prompts.length} (${prompts.join(', ')})`);
   expect(prompts.filter((m) => m === 'personal_sign')).toHaveLength(3);
   expect(prompts.filter((m) => m === 'eth_sendTransaction')).toHaveLength(account.acknowledged ? 2 : 3);
@@ -153,6 +153,15 @@ test('a dataset with a bad line shows that line number and sends nothing; a relo
   );
   await expect(page.getByText(/^Line 2: /)).toBeVisible();
   expect(wallet.requests.map((r) => r.method)).not.toContain('personal_sign');
+
+  // A good file, and the upload's signature declined: the user's choice, said plainly, the file kept.
+  await chooseFile(page, 'train.jsonl', DATASET);
+  await expect(page.getByText('Ready to upload: 3 records')).toBeVisible();
+  wallet.reject('personal_sign');
+  await page.getByRole('button', { name: 'Upload to the provider’s TEE' }).click();
+  await expect(page.getByText('Nothing was signed, so nothing was sent.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Upload to the provider’s TEE' })).toBeEnabled();
+  await expect(page.getByText('Ready to upload: 3 records')).toBeVisible();
 });
 
 test('a task held in Training: a reload reopens the monitor there, an outage is said and recovered, then cancel', async ({
@@ -206,4 +215,13 @@ test('a task held in Training: a reload reopens the monitor there, an outage is 
   await page.getByRole('button', { name: 'Cancel task' }).last().click();
   await expect(page.getByRole('list', { name: 'Task progress' })).toContainText('Cancelled', { timeout: 20_000 });
   await expect(page.getByRole('button', { name: 'Cancel task' })).toHaveCount(0);
+
+  // Back in the wizard, everything is still chosen: a second task, which fails in Training, says so.
+  await setFineTuning(manifest, { action: 'fail-next', holdAt: null });
+  await page.goto('/fine-tuning');
+  await page.getByRole('button', { name: 'Sign and create the task' }).click();
+  await expect(page).toHaveURL(/\/fine-tuning\/tasks\//, { timeout: 20_000 });
+  await expect(page.getByText('The training failed.')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('log', { name: 'Task log' })).toContainText('training crashed');
+  await expect(page.getByRole('region', { name: 'Delivery' })).toHaveCount(0);
 });
