@@ -10,7 +10,7 @@ module.exports = {
       mining: { auto: true },
       accounts: {
         mnemonic: 'test test test test test test test test test test test junk',
-        count: 42, // owner #0, providers #1..#10, users #11..#41 (devnet/keys.ts)
+        count: 48, // owner #0, providers #1..#10, users #11..#47 (devnet/keys.ts)
         accountsBalance: '10000000000000000000000',
       },
       loggingEnabled: false,

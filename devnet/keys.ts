@@ -17,5 +17,5 @@ export function teeKey(label: string): Wallet {
 
 export const OWNER_INDEX = 0;
 export const FIRST_PROVIDER_INDEX = 1; // providers take #1..#10
-export const FIRST_USER_INDEX = 11; // users take #11..#41 and start without a ledger
-export const USER_COUNT = 31;
+export const FIRST_USER_INDEX = 11; // users take #11..#47 and start without a ledger
+export const USER_COUNT = 37;
