@@ -1,6 +1,7 @@
 import { useSearchParams } from 'react-router';
 import { useAccount } from 'wagmi';
 import { FineTuningWizard } from '../components/fine-tuning/wizard';
+import { LinkNote } from '../components/layout/link-note';
 import { QueryError } from '../components/ui/query-error';
 import { ConnectButton } from '../components/wallet/connect-button';
 import { useWizardDraft } from '../hooks/fine-tuning/use-wizard-draft';
@@ -27,12 +28,7 @@ export function FineTuningPage() {
         Fine-tune a model on your own dataset inside a provider’s TEE: check its attestation, upload, train, and check
         the delivered model against the hash on chain. Your private key is never asked for.
       </p>
-      {unknownLink && (
-        <p role="status" className="text-sm">
-          The link names provider {asked}, which offers no fine-tuning service on {network.chain.name}. Choose one of
-          the providers below.
-        </p>
-      )}
+      {unknownLink && <LinkNote asked={asked} what="fine-tuning" networkName={network.chain.name} />}
       {state.saveError && (
         <p role="alert" className="text-sm text-amber-800 dark:text-amber-300">
           {state.saveError} The wizard works, but a reload will not resume it.

@@ -6,6 +6,7 @@ import { ImageHistory } from '../components/image/image-history';
 import { PictureViewer, type ViewerEntry } from '../components/image/picture-viewer';
 import { RunView } from '../components/image/run-view';
 import { ProviderPicker } from '../components/inference/provider-picker';
+import { LinkNote } from '../components/layout/link-note';
 import { QueryError } from '../components/ui/query-error';
 import { SegmentedControl } from '../components/ui/segmented-control';
 import { ConnectButton } from '../components/wallet/connect-button';
@@ -152,10 +153,7 @@ export function ImagePage() {
         </div>
       )}
       {asked && services.data && !linked && (
-        <p role="status" className="text-sm text-amber-800 dark:text-amber-300">
-          The link names provider {asked}, which offers no {type} service on {network.chain.name}
-          {service ? `; showing ${service.model} instead.` : '.'}
-        </p>
+        <LinkNote asked={asked} what={type} networkName={network.chain.name} instead={service?.model} />
       )}
       {!owner ? (
         <div className="flex flex-col items-start gap-3 rounded-xl border border-dashed border-zinc-300 p-6 dark:border-zinc-700">

@@ -8,6 +8,7 @@ import { SpeechOptions } from '../components/speech/speech-options';
 import { SpeechResult } from '../components/speech/speech-result';
 import { TranscriptHistory } from '../components/speech/transcript-history';
 import { Button } from '../components/ui/button';
+import { LinkNote } from '../components/layout/link-note';
 import { QueryError } from '../components/ui/query-error';
 import { SegmentedControl } from '../components/ui/segmented-control';
 import { ConnectButton } from '../components/wallet/connect-button';
@@ -138,10 +139,7 @@ export function SpeechPage() {
         />
       )}
       {asked && services.data && !linked && (
-        <p role="status" className="text-sm text-amber-800 dark:text-amber-300">
-          The link names provider {asked}, which offers no speech-to-text service on {network.chain.name}
-          {service ? `; showing ${service.model} instead.` : '.'}
-        </p>
+        <LinkNote asked={asked} what="speech-to-text" networkName={network.chain.name} instead={service?.model} />
       )}
       {!owner ? (
         <div className="flex flex-col items-start gap-3 rounded-xl border border-dashed border-zinc-300 p-6 dark:border-zinc-700">
