@@ -211,6 +211,13 @@ test('a task held in Training: a reload reopens the monitor there, an outage is 
   await setFineTuning(manifest, { action: 'up' });
   await expect(page.getByRole('status').filter({ hasText: 'has not answered' })).toHaveCount(0, { timeout: 40_000 });
 
+  // A second task while this one trains: explained before anything is signed, with the way back to it.
+  await page.goto('/fine-tuning');
+  await expect(page.getByRole('alert').filter({ hasText: 'You already have an unfinished task' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign and create the task' })).toBeDisabled();
+  await page.getByRole('link', { name: /^Open task / }).click();
+  await expect(current).toContainText('Training');
+
   await page.getByRole('button', { name: 'Cancel task' }).click();
   await page.getByRole('button', { name: 'Cancel task' }).last().click();
   await expect(page.getByRole('list', { name: 'Task progress' })).toContainText('Cancelled', { timeout: 20_000 });
