@@ -71,13 +71,13 @@ export function ModelStep({
           )}
           {pack.exampleDataset && (
             <div>
-              <p className="font-medium">Example dataset ({pack.exampleDataset.name})</p>
+              <p className="font-medium break-words">Example dataset ({pack.exampleDataset.name})</p>
               <pre className={PRE}>{pack.exampleDataset.text}</pre>
             </div>
           )}
           {pack.exampleParams && (
             <div>
-              <p className="font-medium">Example training parameters ({pack.exampleParams.name})</p>
+              <p className="font-medium break-words">Example training parameters ({pack.exampleParams.name})</p>
               <pre className={PRE}>{pack.exampleParams.text}</pre>
             </div>
           )}

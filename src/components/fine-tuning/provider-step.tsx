@@ -45,7 +45,7 @@ export function ProviderStep({
                 />
                 <span className="flex min-w-0 flex-col gap-1">
                   <span className="font-medium break-all">Provider {shortAddress(s.provider)}</span>
-                  <span>
+                  <span className="break-words">
                     {s.quota.gpuCount.toString()} × {s.quota.gpuType || 'GPU'}, {s.quota.nodeMemory.toString()} GB
                     memory, {s.quota.cpuCount.toString()} CPUs
                   </span>

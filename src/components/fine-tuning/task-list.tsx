@@ -43,7 +43,7 @@ export function TaskList({ service }: { service: FineTuningService }) {
                       {t.id}
                     </Link>
                   </td>
-                  <td className="py-1 pr-3">{progressLabel(t.progress)}</td>
+                  <td className="py-1 pr-3 break-words">{progressLabel(t.progress)}</td>
                   <td className="py-1 pr-3 break-all">{name(t.preTrainedModelHash)}</td>
                   <td className="py-1 pr-3">{og(t.fee, 12)}</td>
                   <td className="py-1 pr-3">{when(t.createdAt)}</td>
