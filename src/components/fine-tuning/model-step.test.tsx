@@ -133,7 +133,7 @@ describe('ModelStep', () => {
     expect(example?.className).toMatch(/overflow-auto/);
   });
 
-  // Known bug: the example file's name (a path inside the provider's zip, up to 64 KB) has no break class.
+  // The example file's name is a path inside the provider's zip (up to 64 KB): it must wrap.
   it('wraps a very long example file name', () => {
     mock([{ name: 'base', hash: '0x1', description: '' }], {
       exampleDataset: { name: `${LONG}.jsonl`, text: '{}' },

@@ -89,7 +89,7 @@ describe('ProviderStep', () => {
     for (const el of holders(container, LONG)) expect(el.closest('.break-words, .break-all')).not.toBeNull();
   });
 
-  // Known bug: the hardware line (gpuType from chain) has no break class, so a long gpuType widens the card.
+  // gpuType comes from the chain with no length limit: the hardware line must wrap, not widen the card.
   it('wraps a 10,000-character gpuType from chain', () => {
     const long = service(A, { quota: { ...service(A).quota, gpuType: LONG } });
     const { container } = render(<Harness services={[long]} chosen={A} onNext={() => {}} />);
