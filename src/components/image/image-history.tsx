@@ -1,18 +1,13 @@
 import { useEffect, useState } from 'react';
-import { useMediaHistory } from '../../hooks/media/use-media-history';
 import { downloadFile } from '../../lib/download';
 import { relativeTime } from '../../lib/format';
 import { pictureFileName } from '../../lib/media/picture-files';
 import type { MediaItem, MediaStore } from '../../lib/media/types';
-import { STORAGE_ESTIMATE_UNAVAILABLE, STORAGE_NOT_PERSISTED } from '../../lib/storage/quota';
 import { zipStore, type ZipFile } from '../../lib/zip';
-import { Button } from '../ui/button';
-import { Field } from '../ui/field';
-import { Input } from '../ui/input';
+import { MediaHistoryFrame } from '../media/media-history-frame';
 import { PictureCard } from './picture-card';
 
 const PAGE = 48;
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 /** A saved picture: its thumbnail comes with its page's; without one, the picture itself is read for the tile. */
 function HistoryTile({
@@ -73,6 +68,60 @@ function usePageThumbs(store: MediaStore, items: readonly MediaItem[]) {
   };
 }
 
+const WORDS = {
+  search: 'Search prompts',
+  list: 'Saved pictures',
+  kept: 'Pictures',
+  empty: 'No pictures yet: the ones you make are saved here.',
+  noMatch: 'No saved picture matches this search.',
+};
+
+/** One page of saved pictures as tiles, their thumbnails read in one go. */
+function HistoryTiles({
+  store,
+  items,
+  onOpen,
+  onReuse,
+  onDelete,
+}: {
+  store: MediaStore;
+  items: MediaItem[];
+  onOpen: (items: MediaItem[], index: number) => void;
+  onReuse: (item: MediaItem) => void;
+  onDelete: (item: MediaItem) => void;
+}) {
+  const thumbOf = usePageThumbs(store, items);
+  return items.map((item, i) => (
+    <li key={item.id} className="min-w-0">
+      <HistoryTile
+        item={item}
+        store={store}
+        thumb={thumbOf(item.id)}
+        onOpen={() => onOpen(items, i)}
+        onReuse={() => onReuse(item)}
+        onDelete={() => onDelete(item)}
+      />
+    </li>
+  ));
+}
+
+/** Every saved picture of this wallet on this network, with history.json, as one zip. */
+async function exportAll(store: MediaStore, chainId: number, owner: string) {
+  const all = await store.list(chainId, owner, { kind: 'image' });
+  const files: ZipFile[] = [];
+  const used = new Set<string>();
+  for (const item of all) {
+    const blob = await store.media(item.id);
+    if (!blob) continue;
+    let name = pictureFileName({ ...item, mime: item.mediaType });
+    for (let i = 2; used.has(name); i++) name = name.replace(/(-\d+)?(\.[a-z0-9]+)$/, `-${i}$2`);
+    used.add(name);
+    files.push({ name: `pictures/${name}`, data: new Uint8Array(await blob.arrayBuffer()) });
+  }
+  files.push({ name: 'history.json', data: JSON.stringify(all, null, 2) });
+  downloadFile(`image-history-${chainId}.zip`, 'application/zip', zipStore(files));
+}
+
 /** History of this wallet on this network: search, delete, export as a zip, and how much storage it takes. */
 export function ImageHistory({
   store,
@@ -90,122 +139,22 @@ export function ImageHistory({
   onOpen: (items: MediaItem[], index: number) => void;
   onReuse: (item: MediaItem) => void;
 }) {
-  const [query, setQuery] = useState('');
-  const [limit, setLimit] = useState(PAGE);
-  const [note, setNote] = useState<string | null>(null);
-  const history = useMediaHistory(store, { chainId, owner, kind: 'image', query, limit });
-  const { refresh } = history;
-  const thumbOf = usePageThumbs(store, history.items);
-  useEffect(() => {
-    if (version > 0) refresh();
-  }, [version, refresh]);
-
-  async function exportAll() {
-    if (!owner) return;
-    const all = await store.list(chainId, owner, { kind: 'image' });
-    const files: ZipFile[] = [];
-    const used = new Set<string>();
-    for (const item of all) {
-      const blob = await store.media(item.id);
-      if (!blob) continue;
-      let name = pictureFileName({ ...item, mime: item.mediaType });
-      for (let i = 2; used.has(name); i++) name = name.replace(/(-\d+)?(\.[a-z0-9]+)$/, `-${i}$2`);
-      used.add(name);
-      files.push({ name: `pictures/${name}`, data: new Uint8Array(await blob.arrayBuffer()) });
-    }
-    files.push({ name: 'history.json', data: JSON.stringify(all, null, 2) });
-    downloadFile(`image-history-${chainId}.zip`, 'application/zip', zipStore(files));
-  }
-
-  async function remove(item: MediaItem) {
-    try {
-      await store.remove(item.id);
-      setNote(null);
-    } catch (err) {
-      setNote((err as Error).message);
-    }
-    refresh();
-  }
-
-  if (!owner) return null;
-  const storage = history.storage;
   return (
-    <section aria-labelledby="image-history-title" className="flex flex-col gap-3">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <h2 id="image-history-title" className="text-lg font-semibold">
-          History
-        </h2>
-        <div className="flex flex-wrap items-end gap-2">
-          <Field label="Search prompts" hideLabel>
-            {(control) => (
-              <Input
-                {...control}
-                type="search"
-                placeholder="Search prompts"
-                value={query}
-                onChange={(e) => {
-                  setQuery(e.target.value);
-                  setLimit(PAGE);
-                }}
-              />
-            )}
-          </Field>
-          <Button variant="secondary" size="sm" onClick={() => void exportAll()} disabled={history.items.length === 0}>
-            Export (zip)
-          </Button>
-        </div>
-      </div>
-      <p className="text-sm text-zinc-600 dark:text-zinc-300">
-        Pictures are kept in this browser only, for this wallet on this network.{' '}
-        {storage?.estimate
-          ? `This site uses ${mb(storage.estimate.usage)} of the ${mb(storage.estimate.quota)} the browser allows.`
-          : STORAGE_ESTIMATE_UNAVAILABLE}{' '}
-        {storage && !storage.persisted && STORAGE_NOT_PERSISTED}
-      </p>
-      {storage && !storage.persisted && (
-        <Button
-          size="sm"
-          variant="secondary"
-          className="self-start"
-          onClick={() =>
-            void history
-              .persist()
-              .then((a) => setNote(a === 'granted' ? 'The browser will keep this history.' : STORAGE_NOT_PERSISTED))
-          }
-        >
-          Ask the browser to keep this history
-        </Button>
+    <MediaHistoryFrame
+      store={store}
+      chainId={chainId}
+      owner={owner}
+      kind="image"
+      version={version}
+      pageSize={PAGE}
+      words={WORDS}
+      exportLabel="Export (zip)"
+      onExport={(who) => exportAll(store, chainId, who)}
+      offerPersist
+      listClassName="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4"
+      renderItems={(items, remove) => (
+        <HistoryTiles store={store} items={items} onOpen={onOpen} onReuse={onReuse} onDelete={remove} />
       )}
-      {note && <p className="text-sm">{note}</p>}
-      {history.error && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {history.error.message}
-        </p>
-      )}
-      {!history.loading && history.items.length === 0 && (
-        <p className="text-sm text-zinc-600 dark:text-zinc-300">
-          {query ? 'No saved picture matches this search.' : 'No pictures yet: the ones you make are saved here.'}
-        </p>
-      )}
-      <ul aria-label="Saved pictures" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
-        {history.items.map((item, i) => (
-          <li key={item.id} className="min-w-0">
-            <HistoryTile
-              item={item}
-              store={store}
-              thumb={thumbOf(item.id)}
-              onOpen={() => onOpen(history.items, i)}
-              onReuse={() => onReuse(item)}
-              onDelete={() => void remove(item)}
-            />
-          </li>
-        ))}
-      </ul>
-      {history.more && (
-        <Button variant="secondary" className="self-center" onClick={() => setLimit((l) => l + PAGE)}>
-          Show more
-        </Button>
-      )}
-    </section>
+    />
   );
 }
