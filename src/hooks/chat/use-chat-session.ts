@@ -177,6 +177,12 @@ export function useChatSession(
         status: exchange.problem ? 'partial' : 'complete',
         error: exchange.problem ? problemSentence(exchange.problem) : undefined,
         latencyMs,
+        ...(exchange.msToFirstToken === null
+          ? {}
+          : {
+              firstTokenMs: Math.round(exchange.msToFirstToken),
+              streamMs: Math.round(exchange.msTotal - exchange.msToFirstToken),
+            }),
       });
       await verify(conv.id, reply.id, svc, exchange);
     } finally {

@@ -108,6 +108,8 @@ function readMessage(value: unknown, index: number, seenIds: Set<string>): ChatM
     error: optional(value, 'error', where, 'text', isText),
     createdAt: field(value, 'createdAt', where, 'a time in milliseconds', isTime),
     latencyMs: optional(value, 'latencyMs', where, 'a number of milliseconds', isTime),
+    firstTokenMs: optional(value, 'firstTokenMs', where, 'a number of milliseconds', isTime),
+    streamMs: optional(value, 'streamMs', where, 'a number of milliseconds', isTime),
   });
 }
 

@@ -39,6 +39,10 @@ export interface ChatMessage {
   error?: string;
   createdAt: number;
   latencyMs?: number;
+  /** From sending the request to the first answer text, in ms (answers saved before it was recorded lack it). */
+  firstTokenMs?: number;
+  /** From the first answer text to the last byte, in ms: what tokens per second are measured over. */
+  streamMs?: number;
 }
 
 /** A saved chat, owned by one wallet on one chain. */

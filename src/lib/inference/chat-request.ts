@@ -18,6 +18,8 @@ export interface ChatExchange extends Exchange {
   content: string;
   reasoning: string;
   msToHeaders: number;
+  /** From sending to the first piece of answer text (content or reasoning); null when none came. */
+  msToFirstToken: number | null;
   msTotal: number;
 }
 
@@ -54,6 +56,7 @@ export async function streamChat(req: ChatRequest): Promise<ChatExchange> {
   let done = false;
   let finished = false;
   let problem: InferenceProblem | null = null;
+  let msToFirstToken: number | null = null;
   const reader = res.body.getReader();
   const idle = req.idleTimeoutMs ?? 60_000;
 
@@ -70,6 +73,7 @@ export async function streamChat(req: ChatRequest): Promise<ChatExchange> {
         if (chunk.finishReason) finished = true;
       }
     }
+    if (msToFirstToken === null && (content || reasoning)) msToFirstToken = performance.now() - t0;
     req.onDelta({ content, reasoning });
   };
 
@@ -106,6 +110,7 @@ export async function streamChat(req: ChatRequest): Promise<ChatExchange> {
     usage,
     problem,
     msToHeaders,
+    msToFirstToken,
     msTotal: performance.now() - t0,
   };
 }
