@@ -3,7 +3,7 @@ import { getAddress, isAddress } from 'ethers';
 import { mergeFaults, NO_FAULTS, type Faults } from './faults.js';
 
 // Served without a user (the signature and quote routes), so they cannot be scoped to one.
-const PROVIDER_WIDE: readonly (keyof Faults)[] = ['signatureDown', 'quote'];
+const PROVIDER_WIDE: readonly (keyof Faults)[] = ['signatureDown', 'quote', 'slowMs', 'down'];
 
 /**
  * Faults for one user of a provider, in place of the provider-wide ones, so test files that share

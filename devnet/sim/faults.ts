@@ -24,6 +24,10 @@ export interface Faults {
   imageAnswer: ImageAnswer;
   /** Speech only: `response_format=verbose_json` answers 400, as providers without it do. */
   refuseVerboseJson: boolean;
+  /** Whole provider: every route (`/v1/proxy/models` included) waits this long before answering. */
+  slowMs: number;
+  /** Whole provider: every route's connection is dropped unanswered, as when the host is gone. */
+  down: boolean;
 }
 
 /**
@@ -46,6 +50,8 @@ export const NO_FAULTS: Readonly<Faults> = Object.freeze({
   rogueSigner: false,
   imageAnswer: 'honest',
   refuseVerboseJson: false,
+  slowMs: 0,
+  down: false,
 });
 
 const QUOTES = new Set(['good', 'bad-signer', 'bad-compose']);
@@ -64,6 +70,7 @@ export function mergeFaults(current: Faults, patch: Record<string, unknown>): Fa
     switch (key) {
       case 'latencyMs':
       case 'firstTokenDelayMs':
+      case 'slowMs':
         if (typeof value !== 'number' || value < 0 || value > 600_000) throw new Error(`${key} must be 0..600000 ms`);
         next[key] = value;
         break;
@@ -74,6 +81,7 @@ export function mergeFaults(current: Faults, patch: Record<string, unknown>): Fa
       case 'tamper':
       case 'rogueSigner':
       case 'refuseVerboseJson':
+      case 'down':
         if (typeof value !== 'boolean') throw new Error(`${key} must be true or false`);
         next[key] = value;
         break;

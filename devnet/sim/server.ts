@@ -5,6 +5,7 @@ import { handleChat } from './chat.js';
 import { createControl } from './control.js';
 import { UserFaults } from './fault-scope.js';
 import { applyCors, HttpError, readBody, sendError, sendJson, sendText } from './http.js';
+import { HEALTH_ANSWERS, HealthBook, healthBody, healthReport, trackResponse, type HealthAnswer } from './health.js';
 import { handleImageEdit, handleImageGeneration } from './media.js';
 import { attestationReport } from './quote.js';
 import { rateLimited } from './rate-limit.js';
@@ -36,7 +37,21 @@ const OPS: Record<string, string> = {
 export function createSimulator(opts: SimulatorOptions): Server {
   const byName = new Map(opts.providers.map((p) => [p.spec.name, p]));
   const userFaults = new UserFaults();
-  const control = createControl({ providers: opts.providers, userFaults, extra: opts.control });
+  // What each provider really served, for the status JSON at /_health (0G's status service shape).
+  const health = new HealthBook();
+  let healthAnswer: HealthAnswer = 'good';
+  const setHealthAnswer = async (body: Record<string, unknown>) => {
+    if (!HEALTH_ANSWERS.includes(body.answer as HealthAnswer))
+      throw new HttpError(400, `answer must be one of ${HEALTH_ANSWERS.join(', ')}`, 'invalid_fault');
+    healthAnswer = body.answer as HealthAnswer;
+    return { answer: healthAnswer };
+  };
+  const control = createControl({
+    providers: opts.providers,
+    userFaults,
+    extra: { ...opts.control, health: setHealthAnswer },
+  });
+  const reported = opts.providers.map((p) => ({ ...p.spec, address: p.address }));
 
   async function inference(
     base: ProviderRuntime,
@@ -117,13 +132,27 @@ export function createSimulator(opts: SimulatorOptions): Server {
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = req.url ?? '/';
+    const [, first = '', rest = ''] = url.match(/^\/([^/?]*)(.*)$/) ?? [];
+    const named = byName.get(first);
+    if (named?.faults.down) {
+      // A host that is gone answers nothing, not even a preflight: the connection just drops.
+      health.record(named.spec.name, {
+        ok: false,
+        inference: false,
+        responseMs: 0,
+        ttftMs: null,
+        tokensPerSecond: null,
+        at: Date.now(),
+      });
+      req.socket.destroy();
+      return;
+    }
     applyCors(req, res);
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();
       return;
     }
-    const url = req.url ?? '/';
-    const [, first = '', rest = ''] = url.match(/^\/([^/?]*)(.*)$/) ?? [];
     if (first === '') {
       return void sendJson(res, 200, {
         providers: opts.providers.map((p) => ({
@@ -134,16 +163,28 @@ export function createSimulator(opts: SimulatorOptions): Server {
         })),
       });
     }
-    if (first === '_control') return control(rest, req, res);
+    if (first === '_health' && req.method === 'GET') {
+      return void sendText(
+        res,
+        200,
+        healthBody(healthAnswer, () => healthReport(reported, health)),
+        'application/json',
+      );
+    }
+    if (first === '_control') {
+      if (rest.replace(/^\/+/, '') === 'reset') healthAnswer = 'good';
+      return control(rest, req, res);
+    }
     if (first === 'files' && req.method === 'GET') {
       const file = opts.ctx.files.get(rest.replace(/^\//, ''));
       if (!file) throw new HttpError(404, 'No such file', 'not_found');
       return void sendText(res, 200, file, 'image/png');
     }
     if (opts.fineTuning && first === opts.fineTuning.name) return opts.fineTuning.service.handle(req, res, rest || '/');
-    const rt = byName.get(first);
-    if (!rt) throw new HttpError(404, `No provider named "${first}"`, 'not_found');
-    return provider(rt, rest || '/', req, res);
+    if (!named) throw new HttpError(404, `No provider named "${first}"`, 'not_found');
+    trackResponse(req, res, (sample) => health.record(named.spec.name, sample));
+    if (named.faults.slowMs > 0) await sleep(named.faults.slowMs);
+    return provider(named, rest || '/', req, res);
   }
 
   return createServer((req, res) => {
