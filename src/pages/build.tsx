@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
+import { ApiKeysPanel } from '../components/api-keys/api-keys-panel';
 import { BuildHeader } from '../components/build/build-header';
 import { BuildMessage } from '../components/build/build-message';
 import { EndpointWarning } from '../components/build/endpoint-warning';
@@ -55,6 +56,7 @@ function BuildDetails({ service: s }: { service: Service }) {
         <>
           {!safe && <EndpointWarning url={s.url} />}
           <SetupChecklist provider={s.provider} networkName={network.chain.name} />
+          <ApiKeysPanel provider={s.provider} />
           <section aria-labelledby="code-title" className="flex flex-col gap-3">
             <h2 id="code-title" className="text-lg font-semibold">
               Code

@@ -122,6 +122,34 @@ export async function createRequestHeader(
 }
 
 /**
+ * Signs a persistent API key (`app-sk-…`, token id 0–254) for a provider: one wallet signature, nothing
+ * sent to the provider or the chain. `expiresIn` is ms (0: never). Returns the secret for the caller to
+ * show once; it is kept nowhere here.
+ */
+export async function createApiKey(
+  transport: Eip1193Like,
+  account: Address,
+  network: Network,
+  provider: Address,
+  options: { expiresIn: number; tokenId: number },
+): Promise<{ tokenId: number; createdAt: number; expiresAt: number; secret: string }> {
+  // The SDK signs with the generation it cached for 5 min; a revoke-all since then would make the key void at birth.
+  try {
+    const u = account.toLowerCase();
+    const p = provider.toLowerCase();
+    for (const key of Object.keys(localStorage)) {
+      const k = key.toLowerCase();
+      if (k.startsWith('0g_cache_account_info_') && k.includes(u) && k.includes(p)) localStorage.removeItem(key);
+    }
+  } catch {
+    // no storage: nothing cached
+  }
+  const broker = await getBroker(transport, account, network);
+  const info = await broker.inference.requestProcessor.createApiKey(provider, options);
+  return { tokenId: info.tokenId, createdAt: info.createdAt, expiresAt: info.expiresAt, secret: info.rawToken };
+}
+
+/**
  * Forgets the SDK's cached session token and account info for a provider (localStorage
  * `0g_cache_session_*`, `0g_cache_account_info_*`), so a token the provider refused (401 after a
  * revocation) is not handed back again: the next header asks the wallet once more.
