@@ -31,7 +31,7 @@ async function start(root: HTMLElement) {
   const [devnetConfig] = await Promise.all([devnetConfigLoaded, frontPage]);
   const networks: Network[] = [mainnet, testnet];
   if (devnetConfig) {
-    networks.push(devnet(devnetConfig.rpcUrl, devnetConfig.contracts));
+    networks.push(devnet(devnetConfig.rpcUrl, devnetConfig.contracts, devnetConfig.simulatorUrl));
     announceDevWallet(devnetConfig);
   }
 

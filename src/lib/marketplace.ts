@@ -1,4 +1,5 @@
 import type { Service } from './chain/services';
+import { healthFacts, type HealthFacts } from './health/health-index';
 import { typicalCost, type ServiceType } from './pricing';
 import { verificationMode, type VerificationMode } from './verify/mode';
 
@@ -10,7 +11,7 @@ export const TYPE_LABEL: Record<string, string> = {
   'speech-to-text': 'Speech to text',
 };
 export const MODES: readonly VerificationMode[] = ['TeeML', 'TeeTLS', 'none'];
-export type Sort = 'price-asc' | 'price-desc' | 'model' | 'updated';
+export type Sort = 'price-asc' | 'price-desc' | 'model' | 'updated' | 'fastest';
 export type View = 'providers' | 'models';
 
 /** Marketplace view state; it lives in the URL so a view can be shared. */
@@ -21,9 +22,11 @@ export interface Filters {
   sort: Sort;
   view: View;
   compare: string[];
+  /** "Answers now": hide providers known not to answer (left out of the object when off). */
+  answering?: boolean;
 }
 
-const SORTS: readonly Sort[] = ['price-asc', 'price-desc', 'model', 'updated'];
+const SORTS: readonly Sort[] = ['price-asc', 'price-desc', 'model', 'updated', 'fastest'];
 export const MAX_COMPARE = 4;
 
 /** Reads filters from the query string, ignoring values it does not know. */
@@ -42,6 +45,7 @@ export function parseFilters(params: URLSearchParams): Filters {
       .map((a) => a.trim().toLowerCase())
       .filter((a) => /^0x[0-9a-f]{40}$/.test(a))
       .slice(0, MAX_COMPARE),
+    ...(params.get('health') === 'answers' ? { answering: true } : {}),
   };
 }
 
@@ -54,6 +58,7 @@ export function filtersToParams(f: Filters): URLSearchParams {
   if (f.sort !== 'model') p.set('sort', f.sort);
   if (f.view !== 'providers') p.set('view', f.view);
   if (f.compare.length) p.set('compare', f.compare.join(','));
+  if (f.answering) p.set('health', 'answers');
   return p;
 }
 
@@ -65,15 +70,26 @@ function compareText(a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Search (model or provider address, case-insensitive), filter by type and mode, then sort. */
-export function applyFilters(services: readonly Service[], f: Filters): Service[] {
+/**
+ * Search (model or provider address, case-insensitive), filter by type, mode and health, then sort. Health comes
+ * from `health` (this browser's checks, else 0G's report); providers not checked yet stay in "answers now" and
+ * sort last by speed.
+ */
+export function applyFilters(
+  services: readonly Service[],
+  f: Filters,
+  health: (s: Service) => HealthFacts = healthFacts,
+): Service[] {
   const q = f.q.trim().toLowerCase();
+  const facts = new Map(f.answering || f.sort === 'fastest' ? services.map((s) => [s, health(s)]) : []);
   const out = services.filter(
     (s) =>
       (!q || s.model.toLowerCase().includes(q) || s.provider.toLowerCase().includes(q)) &&
       (!f.type || s.serviceType === f.type) &&
-      (!f.mode || verificationMode(s.verifiability) === f.mode),
+      (!f.mode || verificationMode(s.verifiability) === f.mode) &&
+      (!f.answering || facts.get(s)?.answering !== false),
   );
+  const speed = (s: Service) => facts.get(s)?.latencyMs ?? Number.POSITIVE_INFINITY;
   const cost = (s: Service) => typicalCost(s.serviceType, s.inputPrice, s.outputPrice);
   const cmp = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0);
   const byModel = (a: Service, b: Service) => compareText(a.model, b.model) || compareText(a.provider, b.provider);
@@ -82,6 +98,7 @@ export function applyFilters(services: readonly Service[], f: Filters): Service[
     'price-desc': (a, b) => cmp(cost(b), cost(a)) || byModel(a, b),
     model: byModel,
     updated: (a, b) => cmp(b.updatedAt, a.updatedAt) || byModel(a, b),
+    fastest: (a, b) => (speed(a) === speed(b) ? 0 : speed(a) < speed(b) ? -1 : 1) || byModel(a, b),
   };
   return out.sort(sorters[f.sort]);
 }

@@ -6,6 +6,7 @@ import { ServiceCard } from '../components/marketplace/service-card';
 import { Button } from '../components/ui/button';
 import { QueryError } from '../components/ui/query-error';
 import { useServices } from '../hooks/marketplace/use-services';
+import { useProbeUpdates } from '../hooks/health/use-probe';
 import { useNetwork } from '../hooks/network/use-network';
 import {
   applyFilters,
@@ -37,6 +38,7 @@ export function MarketplacePage() {
   // renders the cards in the background and keeps the page responsive meanwhile.
   const data = useDeferredValue(services.data);
   const all = data ?? [];
+  useProbeUpdates(filters.sort === 'fastest' || filters.answering === true);
   const visible = applyFilters(all, filters);
   const selected = filters.compare
     .map((a) => all.find((s) => s.provider.toLowerCase() === a))

@@ -5,6 +5,7 @@ import { shortAddress } from '../../lib/format';
 import { priceLabel, priceUnit } from '../../lib/pricing';
 import { og } from '../../lib/units';
 import { FundButton } from '../account/fund-button';
+import { HealthBadge } from '../health/health-badge';
 import { ModeBadge } from '../marketplace/mode-badge';
 import { Field } from '../ui/field';
 import { Select } from '../ui/select';
@@ -65,6 +66,7 @@ export function ProviderPicker({
         )}
       </Field>
       {service && <ModeBadge verifiability={service.verifiability} />}
+      {service && <HealthBadge key={service.provider} service={service} />}
       {service && connected && (
         <div role="group" aria-label="Sub-account" className="flex flex-wrap items-center gap-2 text-sm">
           {sub === undefined ? (

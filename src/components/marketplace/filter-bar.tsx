@@ -11,7 +11,7 @@ const VIEWS = [
   { value: 'models', label: 'By model' },
 ] as const;
 
-/** Search, type and mode filters, sort and the providers/models view switch. */
+/** Search, type, mode and "answers now" filters, sort (fastest too) and the providers/models view switch. */
 export function FilterBar({ filters, onChange }: { filters: Filters; onChange: (f: Partial<Filters>) => void }) {
   return (
     <div className="flex flex-wrap items-end gap-3" role="search">
@@ -73,9 +73,22 @@ export function FilterBar({ filters, onChange }: { filters: Filters; onChange: (
             <option value="price-asc">Price: low to high</option>
             <option value="price-desc">Price: high to low</option>
             <option value="updated">Recently updated</option>
+            <option value="fastest">Fastest</option>
           </Select>
         )}
       </Field>
+      <label
+        className="flex h-9 cursor-pointer items-center gap-1.5 text-sm text-zinc-700 dark:text-zinc-300"
+        title="Hides providers that did not answer this browser's last check (or that 0G reports as down)"
+      >
+        <input
+          type="checkbox"
+          checked={filters.answering === true}
+          onChange={(e) => onChange({ answering: e.target.checked || undefined })}
+          className="size-4 accent-violet-600"
+        />
+        Answers now
+      </label>
       <SegmentedControl label="View" options={VIEWS} value={filters.view} onChange={(view) => onChange({ view })} />
     </div>
   );

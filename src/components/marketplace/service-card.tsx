@@ -4,6 +4,7 @@ import type { Service } from '../../lib/chain/services';
 import { absoluteTime, relativeTime, shortAddress } from '../../lib/format';
 import { TYPE_LABEL } from '../../lib/marketplace';
 import { FundButton } from '../account/fund-button';
+import { HealthBadge } from '../health/health-badge';
 import type { ButtonSize } from '../ui/button';
 import { ButtonLink } from '../ui/button-link';
 import { CopyButton } from '../ui/copy-button';
@@ -67,6 +68,7 @@ export function ServiceCard({ service: s, compared, onCompare, showModel = true 
         <CopyButton value={s.provider} label="Copy provider address" />
       </p>
       <ServicePrices service={s} />
+      <HealthBadge service={s} />
       <p className="text-xs text-zinc-500 dark:text-zinc-400">
         Updated <time title={absoluteTime(s.updatedAt)}>{relativeTime(s.updatedAt)}</time>
       </p>

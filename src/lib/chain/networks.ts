@@ -13,6 +13,8 @@ export interface Network {
   kind: NetworkKind;
   chain: Chain;
   contracts: ContractAddresses;
+  /** 0G's provider status JSON (PROTOCOL.md "Provider health"); on the devnet the simulator's, null when unknown. */
+  statusUrl: string | null;
 }
 
 const OG = { name: '0G', symbol: '0G', decimals: 18 } as const;
@@ -31,6 +33,7 @@ export const mainnet: Network = {
     inference: '0x47340d900bdFec2BD393c626E12ea0656F938d84',
     fineTuning: '0x4e3474095518883744ddf135b7E0A23301c7F9c0',
   },
+  statusUrl: 'https://compute-status.0g.ai/health',
 };
 
 export const testnet: Network = {
@@ -48,12 +51,19 @@ export const testnet: Network = {
     inference: '0xa79F4c8311FF93C06b8CfB403690cc987c93F91E',
     fineTuning: '0xC6C075D8039763C8f1EbE580be5ADdf2fd6941bA',
   },
+  statusUrl: 'https://compute-status-testnet.0g.ai/health',
 };
 
 export const DEVNET_CHAIN_ID = 31337;
 
-/** The local devnet, built from its manifest (RPC URL and contract addresses). It has no explorer. */
-export function devnet(rpcUrl: string, contracts: ContractAddresses): Network {
+/** Where the devnet's simulator serves the status JSON, from its base URL (the devnet config's `simulatorUrl`). */
+export const devnetStatusUrl = (simulatorUrl: string): string => `${simulatorUrl.replace(/\/+$/, '')}/_health`;
+
+/**
+ * The local devnet, built from its manifest (RPC URL, contract addresses and, when given, the simulator's URL for
+ * the status JSON). It has no explorer.
+ */
+export function devnet(rpcUrl: string, contracts: ContractAddresses, simulatorUrl?: string): Network {
   return {
     kind: 'devnet',
     chain: defineChain({
@@ -64,6 +74,7 @@ export function devnet(rpcUrl: string, contracts: ContractAddresses): Network {
       testnet: true,
     }),
     contracts,
+    statusUrl: simulatorUrl ? devnetStatusUrl(simulatorUrl) : null,
   };
 }
 
