@@ -45,6 +45,10 @@ export const queryKeys = {
   }>(),
   /** How much of the browser's storage this site uses, and whether it is kept when space runs low. */
   storageEstimate: family('storage-estimate')<Record<string, never>>(),
+  /** The requests this browser recorded for a wallet on a chain (chat, pictures, transcripts), for the usage figures. */
+  usage: family('usage')<{ chainId: number; owner: string }>(),
+  /** Senders of fee settlement transactions whose events name no provider (`hashes` comma-joined). */
+  settlementSenders: family('settlement-senders')<{ chainId: number; hashes: string }>(),
   /** The user's fine-tuning sub-account with one provider (null when none); under sub-accounts on purpose. */
   fineTuningAccount: family(...subAccounts.all, 'fine-tuning')<{ chainId: number; user: Address; provider: Address }>(),
   /** A fine-tuning provider's HTTP answers: models, a usage package, the queue, the user's tasks, one task, its log. */
@@ -62,6 +66,10 @@ export const queryKeys = {
     provider: Address;
     id: string;
   }>(),
+  /** The generation and revoked-id bitmap of an inference sub-account (API keys); under sub-accounts on purpose. */
+  tokenAccount: family(...subAccounts.all, 'token-account')<{ chainId: number; user: Address; provider: Address }>(),
+  /** 0G's provider status report of a network (or the devnet simulator's, in the same shape). */
+  providerStatus: family('provider-status')<{ chainId: number }>(),
   /** Native balances, keyed by wagmi's useBalance itself: only the prefix is ours to invalidate with. */
   walletBalance: { all: ['balance'] as const },
 };

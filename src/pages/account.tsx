@@ -6,8 +6,10 @@ import { HistoryTable } from '../components/account/history-table';
 import { LedgerPanel } from '../components/account/ledger-panel';
 import { MoneyPicture } from '../components/account/money-picture';
 import { SubAccountsPanel } from '../components/account/sub-accounts-panel';
+import { AccountKeysPanel } from '../components/api-keys/account-keys-panel';
 import { QueryError } from '../components/ui/query-error';
 import { ConnectButton } from '../components/wallet/connect-button';
+import { UsagePanel } from '../components/usage/usage-panel';
 import { useAccountData, useRetryAccountReads } from '../hooks/account/use-account-data';
 import { useNetwork } from '../hooks/network/use-network';
 
@@ -68,6 +70,8 @@ export function AccountPage() {
           Reading your ledger from {network.chain.name}…
         </p>
       )}
+      <UsagePanel user={address} />
+      <AccountKeysPanel />
       <HistoryTable user={address} />
       <FundDialog
         open={fundTarget !== undefined}

@@ -2,12 +2,14 @@ import { Link } from 'react-router';
 import { ModeBadge } from '../components/marketplace/mode-badge';
 import { StudioLink } from '../components/marketplace/service-card';
 import { ServicePrices } from '../components/marketplace/service-prices';
+import { HealthPanel } from '../components/health/health-panel';
 import { AttestationPanel } from '../components/provider/attestation-panel';
 import { ProviderRoute } from '../components/provider/provider-route';
 import { ButtonLink } from '../components/ui/button-link';
 import { CopyButton } from '../components/ui/copy-button';
 import { Panel } from '../components/ui/panel';
 import { FundButton } from '../components/account/fund-button';
+import { ProviderUsage } from '../components/usage/provider-usage';
 import { paths } from '../config/routes';
 import { useNetwork } from '../hooks/network/use-network';
 import { formatAdditionalInfo } from '../lib/additional-info';
@@ -126,7 +128,9 @@ function ProviderDetails({ service: s }: { service: Service }) {
           </dl>
         </Panel>
         <AttestationPanel provider={s.provider} />
+        <HealthPanel service={s} />
       </div>
+      <ProviderUsage provider={s.provider} />
     </article>
   );
 }
