@@ -12,9 +12,10 @@ export function SecretNote() {
         for 24 h.
       </p>
       <p>
-        <Code>0g-compute-cli inference get-secret</Code> makes one that lives as long as you choose (never expires, 1 h,
-        24 h, 7 d or 30 d). <Code>revoke-token</Code> revokes it; <Code>revoke-all-tokens</Code> revokes every one you
-        made for this provider.
+        Make one in the API keys panel on this page (one wallet signature; it is shown once and never kept here), or
+        with <Code>0g-compute-cli inference get-secret</Code>. Both live as long as you choose; revoke one there or with{' '}
+        <Code>revoke-token</Code>, and every one you made for this provider with revoke all or{' '}
+        <Code>revoke-all-tokens</Code>.
       </p>
       <p>
         Whoever holds it can spend your sub-account with this provider: keep it in an environment variable, out of code
