@@ -53,7 +53,10 @@ test('a provider made slow, then unreachable, is shown so and recovers after res
   const card = page.getByRole('article', { name: `${p.model} by ${getAddress(p.address)}` });
   await card.scrollIntoViewIfNeeded();
   await expect(card.getByText('Unreachable')).toBeVisible({ timeout: 15_000 });
-  await page.getByRole('checkbox', { name: 'Answers now' }).check();
+  // The box follows the URL, which the click updates a moment later: click, then wait for it.
+  const answersNow = page.getByRole('checkbox', { name: 'Answers now' });
+  await answersNow.click();
+  await expect(answersNow).toBeChecked();
   await expect(page).toHaveURL(/health=answers/);
   await expect(card).toHaveCount(0);
   await expect(
