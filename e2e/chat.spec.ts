@@ -98,10 +98,17 @@ test('answers stream and carry their badge: Verified, Verification failed, Conte
       globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
     ).navigator.clipboard.readText(),
   );
-  expect(JSON.parse(copied)).toMatchObject({
-    state: 'verified',
-    mode: 'TeeTLS',
-    proof: { providerIdentity: 'api.openai.com', tlsCertFingerprint: fingerprint },
+  const bundle = JSON.parse(copied) as { signed: { text: string } };
+  expect(bundle).toMatchObject({
+    format: '0g-compute-proof',
+    version: 1,
+    kind: 'chat',
+    service: { verifiability: 'TeeTLS' },
+    verdict: { state: 'verified' },
+  });
+  expect(JSON.parse(bundle.signed.text)).toMatchObject({
+    providerIdentity: 'api.openai.com',
+    tlsCertFingerprint: fingerprint,
   });
   expect(await badgeTexts(page)).toEqual(['Verified', 'Verification failed', 'Content mismatch', 'Verified']);
 });

@@ -177,6 +177,8 @@ export function ChatPage() {
                   onEdit={(text) => void session.edit(m.id, text)}
                   onRegenerate={() => void session.regenerate()}
                   onRetryVerification={session.canReverify(m.id) ? () => void session.reverify(m.id) : undefined}
+                  service={session.answerOf(m.id)?.service}
+                  exchange={session.answerOf(m.id)?.exchange}
                 />
               ))}
               {conv?.messages.length === 0 && (

@@ -14,6 +14,7 @@ import { ProviderPicker } from '../inference/provider-picker';
 import { Button } from '../ui/button';
 import { Field } from '../ui/field';
 import { Textarea } from '../ui/textarea';
+import { chatProofName } from '../verify-export/proof-source';
 import { Markdown } from './markdown';
 import { VerificationBadge } from './verification-badge';
 
@@ -24,6 +25,10 @@ interface Side {
   cost?: bigint;
   verification?: StoredVerification;
   running: boolean;
+  /** What the side's proof is made from: the service that answered and the exact bytes (compare keeps them). */
+  service?: Service;
+  exchange?: { request: Uint8Array; response: Uint8Array };
+  chatId?: string | null;
 }
 
 const SIDES = ['left', 'right'] as const;
@@ -60,7 +65,8 @@ export function CompareView({
     setSides((prev) => ({ ...prev, [name]: { ...(prev[name] ?? { content: '', running: true }), ...patch } }));
 
   async function run(name: SideName, svc: Service, text: string, controller: AbortController) {
-    setSide(name, { content: '', running: true, error: undefined, verification: undefined, cost: undefined });
+    // A fresh side: nothing of the last answer (its bytes included) stays.
+    setSides((prev) => ({ ...prev, [name]: { content: '', running: true, service: svc } }));
     const outcome = await inference.run({
       service: svc,
       controller,
@@ -90,6 +96,8 @@ export function CompareView({
       cost: cost ?? undefined,
       error: exchange.problem ? problemSentence(exchange.problem) : undefined,
       verification: exchange.problem ? undefined : { state: 'verifying', reason: 'Checking the TEE signature.' },
+      exchange: { request: exchange.requestBytes, response: exchange.responseBytes },
+      chatId: exchange.chatId,
     });
     setSide(name, { verification: await inference.verify(svc, exchange), running: false });
   }
@@ -208,7 +216,17 @@ export function CompareView({
                 </p>
               )}
               <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
-                {side?.verification && <VerificationBadge verification={side.verification} />}
+                {side?.verification && (
+                  <VerificationBadge
+                    verification={side.verification}
+                    proof={{
+                      kind: 'chat',
+                      service: side.service,
+                      exchange: side.exchange,
+                      fileName: chatProofName(side.chatId),
+                    }}
+                  />
+                )}
                 {side?.latencyMs !== undefined && <span>Latency {(side.latencyMs / 1000).toFixed(2)} s</span>}
                 {side?.cost !== undefined && <span>Cost {og(side.cost, 9)}</span>}
               </div>

@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import type { Service } from '../../lib/chain/services';
 import type { ChatMessage } from '../../lib/chat/types';
 import { cn } from '../../lib/cn';
 import { og } from '../../lib/units';
 import { Button } from '../ui/button';
 import { CopyButton } from '../ui/copy-button';
 import { Textarea } from '../ui/textarea';
+import { chatProofName, type ProofSource } from '../verify-export/proof-source';
 import { Markdown } from './markdown';
 import { VerificationBadge } from './verification-badge';
 
@@ -17,6 +19,29 @@ interface Props {
   onEdit: (text: string) => void;
   onRegenerate: () => void;
   onRetryVerification?: () => void;
+  /** The service the answer came from, as the page read it from chain (else the badge looks it up). */
+  service?: Service;
+  /** The answer's exact request and response bytes, while this visit still has them. */
+  exchange?: { request: Uint8Array; response: Uint8Array };
+}
+
+const NO_BYTES =
+  'This app does not keep an answer’s exact bytes once it is checked, so this proof holds only their hashes.';
+
+/** What an answer's proof bundle is made from. */
+function useAnswerProof(m: ChatMessage, service?: Service, exchange?: Props['exchange']): ProofSource {
+  const { model, chatId } = m;
+  return useMemo(
+    () => ({
+      kind: 'chat',
+      service,
+      stored: { model },
+      exchange,
+      noBytes: NO_BYTES,
+      fileName: chatProofName(chatId),
+    }),
+    [service, model, chatId, exchange],
+  );
 }
 
 /** One message: text (markdown for answers), reasoning collapsed, badge, cost, and its actions. */
@@ -29,10 +54,13 @@ export function MessageView({
   onEdit,
   onRegenerate,
   onRetryVerification,
+  service,
+  exchange,
 }: Props) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(m.content);
   const mine = m.role === 'user';
+  const proof = useAnswerProof(m, service, exchange);
   return (
     <li
       aria-label={mine ? 'Your message' : `Answer from ${m.model ?? 'the provider'}`}
@@ -100,7 +128,9 @@ export function MessageView({
         </p>
       )}
       <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
-        {!mine && m.verification && <VerificationBadge verification={m.verification} onRetry={onRetryVerification} />}
+        {!mine && m.verification && (
+          <VerificationBadge verification={m.verification} onRetry={onRetryVerification} proof={proof} />
+        )}
         {!mine && m.cost && <span>Cost {og(BigInt(m.cost), 9)}</span>}
         {!mine && m.usage && (
           <span>

@@ -4,8 +4,9 @@ import { verificationChecks, type CheckState, type VerificationCheck } from '../
 import { BADGE_TEXT } from '../../lib/verify/response';
 import { Badge, type BadgeTone } from '../ui/badge';
 import { Button } from '../ui/button';
-import { CopyButton } from '../ui/copy-button';
 import { Dialog } from '../ui/dialog';
+import { ProofActions } from '../verify-export/proof-actions';
+import type { ProofSource } from '../verify-export/proof-source';
 
 const TONE: Record<StoredVerification['state'], BadgeTone> = {
   verifying: 'neutral',
@@ -76,20 +77,24 @@ const LINK_ONLY_REASON =
   'The provider sent a link instead of the picture. The signature covers the answer that carried the link, not the picture the app fetched from it, so the picture itself is not verified.';
 
 /**
- * The TEE badge of one answer; pressing it shows what was checked and offers the proof as JSON. `scope` 'link' is
- * for a picture fetched from a link in the answer: a signature that checks out then never reads as "Verified".
+ * The TEE badge of one answer; pressing it shows what was checked and, given `proof`, offers the proof bundle
+ * (download, copy, hashes only, share link). `scope` 'link' is for a picture fetched from a link in the answer: a
+ * signature that checks out then never reads as "Verified".
  */
 export function VerificationBadge({
   verification,
   onRetry,
   scope = 'content',
   actions,
+  proof,
 }: {
   verification: StoredVerification;
   onRetry?: () => void;
   scope?: 'content' | 'link';
-  /** More actions for the detail view, beside Copy proof (e.g. Download with proof). */
+  /** More actions for the detail view, beside the proof's. */
   actions?: ReactNode;
+  /** What the answer's proof bundle is made from; without it the detail offers no proof. */
+  proof?: ProofSource;
 }) {
   const [open, setOpen] = useState(false);
   const v = verification;
@@ -111,11 +116,11 @@ export function VerificationBadge({
     ['Signature', v.signature],
     ['Checked at', v.checkedAt],
   ];
-  const proof = typeof v.proof === 'object' ? (v.proof as Record<string, unknown> | null) : null;
-  if (proof) {
-    rows.push(['Provider identity (TeeTLS)', proof.providerIdentity]);
-    rows.push(['TLS certificate fingerprint', proof.tlsCertFingerprint]);
-    rows.push(['Proof time', proofTime(proof.timestamp)]);
+  const route = typeof v.proof === 'object' ? (v.proof as Record<string, unknown> | null) : null;
+  if (route) {
+    rows.push(['Provider identity (TeeTLS)', route.providerIdentity]);
+    rows.push(['TLS certificate fingerprint', route.tlsCertFingerprint]);
+    rows.push(['Proof time', proofTime(route.timestamp)]);
   }
   return (
     <>
@@ -157,15 +162,12 @@ export function VerificationBadge({
             </div>
           ))}
         </dl>
-        <div className="mt-4 flex flex-wrap gap-2">
-          {actions}
-          <CopyButton
-            value={JSON.stringify(v, null, 2)}
-            label="Copy proof (JSON)"
-            text="Copy proof (JSON)"
-            className="text-sm"
-          />
-        </div>
+        {proof && (
+          <div className="mt-4">
+            <ProofActions verification={v} source={proof} />
+          </div>
+        )}
+        {actions && <div className="mt-4 flex flex-wrap gap-2">{actions}</div>}
       </Dialog>
     </>
   );

@@ -1,10 +1,44 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useObjectUrl } from '../../hooks/ui/use-object-url';
 import { downloadFile } from '../../lib/download';
-import { hasProof, pictureFileName, pictureProofZip, type PictureFacts } from '../../lib/media/picture-files';
+import { pictureFileName, pictureProofFiles, type PictureFacts } from '../../lib/media/picture-files';
 import { VerificationBadge } from '../chat/verification-badge';
 import { Button } from '../ui/button';
 import { CopyButton } from '../ui/copy-button';
+import { ProofDownloadButton } from '../verify-export/proof-actions';
+import type { ProofSource } from '../verify-export/proof-source';
+
+const NO_BYTES =
+  'The exact request and response bytes are kept only during the visit that made the picture, so this proof holds only their hashes.';
+
+/** What a picture's proof bundle is made from: the picture beside proof.json, and the bytes while this visit has them. */
+function usePictureProof(
+  facts: PictureFacts,
+  full: () => Promise<Blob | undefined>,
+  exchange?: { request: Uint8Array; response: Uint8Array },
+): ProofSource {
+  const { prompt, chatId, mime, chainId, model, serviceUrl } = facts;
+  return useMemo(() => {
+    const files = pictureProofFiles({ prompt, chatId, mime });
+    return {
+      kind: 'image',
+      chainId,
+      stored: { model, url: serviceUrl },
+      exchange,
+      noBytes: NO_BYTES,
+      fileName: files.zipName,
+      media: {
+        file: files.file,
+        type: files.type,
+        role: 'picture',
+        read: async () => {
+          const blob = await full();
+          return blob && new Uint8Array(await blob.arrayBuffer());
+        },
+      },
+    };
+  }, [prompt, chatId, mime, chainId, model, serviceUrl, exchange, full]);
+}
 
 /**
  * One picture with its badge and actions: full-size view, download of the bytes received, download with proof, copy
@@ -34,29 +68,14 @@ export function PictureCard({
   const url = useObjectUrl(preview);
   const [error, setError] = useState<string | null>(null);
   const name = pictureFileName(facts);
+  const proof = usePictureProof(facts, full, exchange);
 
-  async function download(withProof: boolean) {
+  async function download() {
     setError(null);
     const blob = await full();
     if (!blob) return setError('This picture is no longer in this browser’s storage.');
-    try {
-      if (withProof)
-        downloadFile(
-          name.replace(/\.[a-z0-9]+$/, '-proof.zip'),
-          'application/zip',
-          await pictureProofZip(blob, facts, exchange),
-        );
-      else downloadFile(name, facts.mime, blob);
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    downloadFile(name, facts.mime, blob);
   }
-
-  const proofButton = hasProof(facts.verification) && (
-    <Button size="sm" variant="secondary" onClick={() => void download(true)}>
-      Download with proof
-    </Button>
-  );
   return (
     <figure className="flex min-w-0 flex-col gap-2 rounded-xl border border-zinc-200 bg-white p-2 dark:border-zinc-800 dark:bg-zinc-900">
       <button
@@ -81,18 +100,14 @@ export function PictureCard({
           <VerificationBadge
             verification={facts.verification}
             scope={facts.sourceUrl ? 'link' : 'content'}
-            actions={proofButton}
+            proof={proof}
           />
         </div>
         <div className="flex flex-wrap gap-2">
-          <Button size="xs" variant="secondary" onClick={() => void download(false)}>
+          <Button size="xs" variant="secondary" onClick={() => void download()}>
             Download
           </Button>
-          {proofButton && (
-            <Button size="xs" variant="secondary" onClick={() => void download(true)}>
-              Download with proof
-            </Button>
-          )}
+          <ProofDownloadButton verification={facts.verification} source={proof} label="Download with proof" size="xs" />
           <CopyButton value={facts.prompt} label="Copy prompt" text="Copy prompt" variant="secondary" />
           {onReuse && (
             <Button size="xs" variant="secondary" onClick={onReuse}>

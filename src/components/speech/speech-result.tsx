@@ -1,15 +1,14 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { SpeechRun } from '../../hooks/speech/use-speech-run';
 import { downloadFile } from '../../lib/download';
-import { sha256hex } from '../../lib/media/hash';
-import { hasProof } from '../../lib/media/picture-files';
-import { mediaProofZip } from '../../lib/media/proof-zip';
+import { bundleMediaName } from '../../lib/media/proof-zip';
 import { toSrt, toVtt, transcriptFileName } from '../../lib/media/subtitles';
 import { og } from '../../lib/units';
-import type { VerificationResult } from '../../lib/verify/response';
 import { VerificationBadge } from '../chat/verification-badge';
 import { Button } from '../ui/button';
 import { CopyButton } from '../ui/copy-button';
+import { ProofDownloadButton } from '../verify-export/proof-actions';
+import { bundleMediaType, type ProofSource } from '../verify-export/proof-source';
 import { TranscriptView } from './transcript-view';
 
 const STATUS: Record<SpeechRun['status'], string> = {
@@ -20,8 +19,32 @@ const STATUS: Record<SpeechRun['status'], string> = {
 };
 
 /** One Transcribe press: the transcript (with segments beside the audio), its badge, cost and downloads. */
+/** What a transcript's proof bundle is made from: the audio beside proof.json, and the exact bytes of this run. */
+function useTranscriptProof(run: SpeechRun, chainId: number): ProofSource {
+  const { service, exchange, ask } = run;
+  return useMemo(() => {
+    const chatId = exchange?.chatId ?? null;
+    const { audio } = ask;
+    const dot = audio.name.lastIndexOf('.');
+    return {
+      kind: 'transcript',
+      chainId,
+      service,
+      exchange: exchange ? { request: exchange.requestBytes, response: exchange.responseBytes } : undefined,
+      noBytes: 'No answer arrived, so there are no bytes to include.',
+      fileName: transcriptFileName(audio.name, chatId, 'zip').replace(/\.zip$/, '-proof.zip'),
+      media: {
+        file: bundleMediaName(transcriptFileName(audio.name, chatId, dot > 0 ? audio.name.slice(dot + 1) : 'bin')),
+        type: bundleMediaType(audio.mime),
+        role: 'audio',
+        read: () => Promise.resolve(audio.bytes),
+      },
+    };
+  }, [service, exchange, ask, chainId]);
+}
+
 export function SpeechResult({ run, chainId }: { run: SpeechRun; chainId: number }) {
-  const [error, setError] = useState<string | null>(null);
+  const proof = useTranscriptProof(run, chainId);
   const audio = useMemo(
     () => new Blob([run.ask.audio.bytes as Uint8Array<ArrayBuffer>], { type: run.ask.audio.mime }),
     [run.ask.audio],
@@ -36,30 +59,8 @@ export function SpeechResult({ run, chainId }: { run: SpeechRun; chainId: number
     run.msToBadge !== null && `badge in ${(run.msToBadge / 1000).toFixed(1)} s`,
   ].filter(Boolean);
 
-  function proof() {
-    if (!t || !run.exchange || !hasProof(verification)) return;
-    try {
-      const zip = mediaProofZip({
-        kind: 'transcript',
-        media: new TextEncoder().encode(t.text),
-        ext: 'txt',
-        title: run.ask.audio.name,
-        chainId,
-        serviceUrl: run.service.url,
-        model: run.service.model,
-        verification: verification as unknown as VerificationResult,
-        exchange: { request: run.exchange.requestBytes, response: run.exchange.responseBytes },
-        audioSha256: sha256hex(run.ask.audio.bytes),
-      });
-      downloadFile(name('zip').replace(/\.zip$/, '-proof.zip'), 'application/zip', zip);
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }
-  const proofButton = t && hasProof(verification) && (
-    <Button size="sm" variant="secondary" onClick={proof}>
-      Download with proof
-    </Button>
+  const proofButton = t && (
+    <ProofDownloadButton verification={verification} source={proof} label="Download with proof" />
   );
 
   return (
@@ -95,7 +96,7 @@ export function SpeechResult({ run, chainId }: { run: SpeechRun; chainId: number
         <>
           <TranscriptView text={t.text} segments={t.segments} audio={audio} />
           <div className="flex flex-wrap items-center gap-2">
-            <VerificationBadge verification={verification} actions={proofButton} />
+            <VerificationBadge verification={verification} proof={proof} />
             <CopyButton value={t.text} label="Copy transcript" text="Copy" variant="secondary" />
             <Button size="sm" variant="secondary" onClick={() => downloadFile(name('txt'), 'text/plain', t.text)}>
               Download .txt
@@ -121,11 +122,6 @@ export function SpeechResult({ run, chainId }: { run: SpeechRun; chainId: number
             {proofButton}
           </div>
         </>
-      )}
-      {error && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
       )}
     </article>
   );

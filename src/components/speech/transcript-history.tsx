@@ -28,7 +28,16 @@ function TranscriptEntry({ item, onDelete }: { item: MediaItem; onDelete: (item:
       </div>
       <p className="line-clamp-3 break-words whitespace-pre-wrap">{item.text}</p>
       <div className="flex flex-wrap items-center gap-2">
-        <VerificationBadge verification={item.verification} />
+        <VerificationBadge
+          verification={item.verification}
+          proof={{
+            kind: 'transcript',
+            chainId: item.chainId,
+            stored: { serviceType: 'speech-to-text', model: item.model, url: item.serviceUrl },
+            noBytes: 'A saved transcript keeps the hashes of its request and answer, not their bytes.',
+            fileName: transcriptFileName(item.prompt, item.chatId, 'json').replace(/\.json$/, '-proof.json'),
+          }}
+        />
         <Button
           size="xs"
           variant="secondary"

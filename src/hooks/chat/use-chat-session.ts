@@ -8,6 +8,7 @@ import { streamChat, type ChatExchange } from '../../lib/inference/chat-request'
 import { problemSentence, type InferenceProblem, type StopReason } from '../../lib/inference/errors';
 import { isFinal } from '../../lib/inference/verify';
 import { useInference } from '../inference/use-inference';
+import { answerBytes, keepAnswerBytes } from './answer-bytes';
 
 const newId = () => crypto.randomUUID();
 
@@ -112,6 +113,7 @@ export function useChatSession(
       );
     const verification = await inference.verify(svc, exchange);
     patchMessage(convId, messageId, { verification });
+    keepAnswerBytes(messageId, svc, exchange);
     if (isFinal(verification)) exchanges.delete(messageId);
     else exchanges.set(messageId, { service: svc, exchange });
   }
@@ -239,5 +241,7 @@ export function useChatSession(
       if (conv && kept) await verify(conv.id, messageId, kept.service, kept.exchange);
     },
     canReverify: (messageId: string) => exchanges.has(messageId),
+    /** The service and exact bytes of an answer of this visit, for its proof; undefined after a reload. */
+    answerOf: answerBytes,
   };
 }

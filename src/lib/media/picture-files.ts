@@ -1,7 +1,6 @@
 import type { StoredVerification } from '../chat/types';
-import type { VerificationResult } from '../verify/response';
 import { mediaFileName } from './file-name';
-import { mediaProofZip } from './proof-zip';
+import { bundleMediaName, proofZipName } from './proof-zip';
 import { IMAGE_EXT, type ImageMime } from './sniff';
 
 /** What a saved or just-received picture needs for its downloads. */
@@ -26,25 +25,10 @@ export const pictureFileName = (p: Pick<PictureFacts, 'prompt' | 'chatId' | 'mim
 export const hasProof = (v: StoredVerification) =>
   typeof v.localRequestHash === 'string' && typeof v.localResponseHash === 'string';
 
-/**
- * "Download with proof": the picture, proof.json and a README in one zip, with the exact request and response bytes
- * when this visit still holds them.
- */
-export async function pictureProofZip(
-  picture: Blob,
-  facts: PictureFacts,
-  exchange?: { request: Uint8Array; response: Uint8Array },
-): Promise<Uint8Array<ArrayBuffer>> {
-  return mediaProofZip({
-    kind: 'image',
-    media: new Uint8Array(await picture.arrayBuffer()),
-    ext: extOf(facts.mime),
-    title: facts.prompt,
-    chainId: facts.chainId,
-    serviceUrl: facts.serviceUrl,
-    model: facts.model,
-    verification: facts.verification as unknown as VerificationResult,
-    mediaUrl: facts.sourceUrl ?? null,
-    exchange,
-  });
+/** The picture's proof bundle zip: its download name, and the picture's name and type inside it. */
+export function pictureProofFiles(p: Pick<PictureFacts, 'prompt' | 'chatId' | 'mime'>) {
+  const name = pictureFileName(p);
+  // The type as the file is: a sniffed image type, else bytes of no known type.
+  const type = Object.hasOwn(IMAGE_EXT, p.mime) ? p.mime : 'application/octet-stream';
+  return { zipName: proofZipName(name), file: bundleMediaName(name), type };
 }
