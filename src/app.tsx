@@ -20,6 +20,7 @@ const SpeechPage = page(() => import('./pages/speech'), 'SpeechPage');
 const FineTuningPage = page(() => import('./pages/fine-tuning'), 'FineTuningPage');
 const FineTuningTaskPage = page(() => import('./pages/fine-tuning-task'), 'FineTuningTaskPage');
 const BuildPage = page(() => import('./pages/build'), 'BuildPage');
+const VerifyPage = page(() => import('./pages/verify'), 'VerifyPage');
 const NotFoundPage = page(() => import('./pages/not-found'), 'NotFoundPage');
 
 /** Providers (wagmi, TanStack Query, network, toasts) and the route table. */
@@ -45,6 +46,7 @@ export function App({ wagmiConfig, networks }: { wagmiConfig: WagmiConfig; netwo
                   <Route path="/fine-tuning" element={<FineTuningPage />} />
                   <Route path="/fine-tuning/tasks/:id" element={<FineTuningTaskPage />} />
                   <Route path="/build/:address" element={<BuildPage />} />
+                  <Route path="/verify" element={<VerifyPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

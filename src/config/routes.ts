@@ -19,6 +19,8 @@ export const paths = {
   fineTuningTask: (id: string, provider: string) =>
     `/fine-tuning/tasks/${encodeURIComponent(id)}?provider=${encodeURIComponent(provider)}`,
   build: (address: string) => `/build/${address}`,
+  /** Anyone checks a proof bundle here; a share link carries one in the fragment (`#p=…`). */
+  verify: '/verify',
   /** The studio that uses `provider`, opened with it selected; null for a service type no page uses. */
   studio: (serviceType: string, provider: string): string | null => {
     const s = STUDIO[serviceType];

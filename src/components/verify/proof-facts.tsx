@@ -1,0 +1,42 @@
+import type { ProofBundle } from '../../lib/proof/bundle';
+import { BADGE_TEXT } from '../../lib/verify/response';
+
+const field = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
+
+/** The app's verdict at export time in words; anything else is shown as it is (it is the bundle's claim, not ours). */
+const claimed = (state: unknown) =>
+  typeof state === 'string' && Object.hasOwn(BADGE_TEXT, state) ? BADGE_TEXT[state as keyof typeof BADGE_TEXT] : state;
+
+/** What the proof says about itself, every value as text: a bundle may come from anyone. */
+export function ProofFacts({ bundle: b }: { bundle: ProofBundle }) {
+  const rows: Array<[string, unknown]> = [
+    ['Kind', b.kind],
+    ['Network', `${b.network.name} (chain id ${b.network.chainId})`],
+    ['Inference contract', b.network.contracts.inference],
+    ['Provider', b.service.provider],
+    ['Model', b.service.model],
+    ['Service URL', b.service.url],
+    ['Verifiability', b.service.verifiability],
+    ['TEE signer at the time', b.service.teeSigner],
+    ['Service read at', b.service.readAt],
+    ['Chat ID', b.chatId],
+    ['Request sha256', b.request.sha256],
+    ['Response sha256', b.response.sha256],
+    ['Signed text', b.signed?.text],
+    ['Signature', b.signed?.signature],
+    ['Verdict when made (not checked here)', claimed(b.verdict.state)],
+    ['Reason given then', b.verdict.reason],
+    ['Made at', b.createdAt],
+  ];
+  if (b.media) rows.push(['File in the bundle', `${b.media.file} (${b.media.type}, sha256 ${b.media.sha256})`]);
+  return (
+    <dl className="grid gap-2 text-xs sm:grid-cols-[14rem_1fr]">
+      {rows.map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="text-zinc-600 dark:text-zinc-300">{label}</dt>
+          <dd className="min-w-0 font-mono break-all whitespace-pre-wrap">{field(value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
