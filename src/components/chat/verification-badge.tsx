@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import type { StoredVerification } from '../../lib/chat/types';
-import { verificationChecks, type CheckState, type VerificationCheck } from '../../lib/verify/checks';
+import { verificationChecks } from '../../lib/verify/checks';
 import { BADGE_TEXT } from '../../lib/verify/response';
+import { CheckRow } from '../ui/check-row';
 import { Badge, type BadgeTone } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
@@ -33,42 +34,6 @@ function proofTime(seconds: unknown): string | null {
   if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) return null;
   const date = new Date(seconds * 1000);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
-
-const STATE_WORD: Record<CheckState, string> = { passed: 'Passed', failed: 'Failed', 'not-run': 'Not run' };
-
-const STATE_TONE: Record<CheckState, string> = {
-  passed: 'text-emerald-700 dark:text-emerald-400',
-  failed: 'text-red-700 dark:text-red-400',
-  'not-run': 'text-zinc-600 dark:text-zinc-300',
-};
-
-/** The shape carries the state as well as the colour: a tick, a cross, a dash. */
-const ICON_PATH: Record<CheckState, string> = {
-  passed: 'M5 8.5 7 10.5 11 6',
-  failed: 'M5.5 5.5l5 5m0-5-5 5',
-  'not-run': 'M5 8h6',
-};
-
-function CheckRow({ check, muted }: { check: VerificationCheck; muted: boolean }) {
-  // An imported result was not checked here, so even its passed rows are not shown in green.
-  const tone = muted && check.state === 'passed' ? STATE_TONE['not-run'] : STATE_TONE[check.state];
-  return (
-    <li className="flex gap-2">
-      <svg viewBox="0 0 16 16" aria-hidden="true" className={`mt-0.5 size-4 shrink-0 ${tone}`}>
-        <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.5" />
-        <path d={ICON_PATH[check.state]} fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" />
-      </svg>
-      <div className="min-w-0">
-        <p className="text-sm">
-          <span className="font-medium">{check.label}</span>
-          {': '}
-          <span className={`font-semibold ${tone}`}>{STATE_WORD[check.state]}</span>
-        </p>
-        <p className="text-xs break-all text-zinc-600 dark:text-zinc-300">{check.detail}</p>
-      </div>
-    </li>
-  );
 }
 
 /** What a signature that checks out covers when the picture came from a link: the link only. */
@@ -151,7 +116,13 @@ export function VerificationBadge({
         )}
         <ul aria-label="Checks" className="mb-4 space-y-2">
           {verificationChecks(v).map((check) => (
-            <CheckRow key={check.id} check={check} muted={v.imported === true} />
+            <CheckRow
+              key={check.id}
+              label={check.label}
+              state={check.state}
+              detail={check.detail}
+              muted={v.imported === true}
+            />
           ))}
         </ul>
         <dl className="grid gap-2 text-xs sm:grid-cols-[12rem_1fr]">
