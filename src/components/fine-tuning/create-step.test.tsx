@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { ftTask } from './test-task';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
@@ -23,18 +24,7 @@ const PROVIDER = '0x00000000000000000000000000000000000000a1' as Address;
 const service = { provider: PROVIDER, url: 'https://ft.example' } as FineTuningService;
 const network = devnet('http://127.0.0.1:8545', { ledger: PROVIDER, inference: PROVIDER, fineTuning: PROVIDER });
 
-const task = (progress: string): FtTask => ({
-  id: '0a1b2c3d-0000-4000-8000-000000000001',
-  createdAt: '2025-01-01T10:00:00Z',
-  updatedAt: '2025-01-01T11:00:00Z',
-  userAddress: '0x00000000000000000000000000000000000000bb',
-  preTrainedModelHash: '0xmodel',
-  datasetHash: '0xdata',
-  trainingParams: '{}',
-  fee: 0n,
-  nonce: '1',
-  progress,
-});
+const task = (progress: string): FtTask => ftTask({ progress });
 
 function mock(tasks: FtTask[], waiting: number) {
   const query = (data: unknown) => ({ isPending: false, isError: false, data, refetch: vi.fn() });

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { ftTask } from './test-task';
 import { cleanup, render, screen } from '@testing-library/react';
 import type { Address } from 'viem';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -27,19 +28,7 @@ const service = { provider: PROVIDER, url: 'https://ft.example' } as FineTuningS
 const network = devnet('http://127.0.0.1:8545', { ledger: PROVIDER, inference: PROVIDER, fineTuning: PROVIDER });
 const notes: TaskNotesHandle = { notes: null, loaded: true, update: vi.fn(), saveError: HOSTILE };
 
-const task = (over: Partial<FtTask>): FtTask => ({
-  id: TASK,
-  createdAt: '2025-01-01T10:00:00Z',
-  updatedAt: '2025-01-01T11:00:00Z',
-  userAddress: '0x00000000000000000000000000000000000000bb',
-  preTrainedModelHash: '0xmodel',
-  datasetHash: '0xdata',
-  trainingParams: '{}',
-  fee: 0n,
-  nonce: '1',
-  progress: 'Training',
-  ...over,
-});
+const task = (over: Partial<FtTask>): FtTask => ftTask({ id: TASK, ...over });
 
 function mock(monitor: ReturnType<typeof useTaskMonitor>, models: FtModel[]) {
   vi.mocked(useTaskMonitor).mockReturnValue(monitor);
