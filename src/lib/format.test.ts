@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteTime, clock, relativeTime, shortAddress } from './format';
+import { absoluteTime, clock, relativeTime, shortAddress, sizeText } from './format';
 
 describe('format', () => {
   it('shortens addresses', () => {
@@ -33,5 +33,12 @@ describe('format', () => {
     expect(clock(65.9)).toBe('1:05');
     expect(clock(3723)).toBe('1:02:03');
     expect(clock(Number.NaN)).toBe('0:00');
+  });
+
+  it('writes sizes in bytes, KB and MB', () => {
+    expect(sizeText(1)).toBe('1 byte');
+    expect(sizeText(900)).toBe('900 bytes');
+    expect(sizeText(2048)).toBe('2.0 KB');
+    expect(sizeText(12.3 * 1024 * 1024)).toBe('12.3 MB');
   });
 });

@@ -16,6 +16,13 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 // the first Intl formatter loads the browser's locale data, a long pause on a phone during the first page's render.
 const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
+/** "512 bytes", "12.3 KB", "12.3 MB" (of 1,024 and 1,048,576 bytes), as the dataset validator's sentences count. */
+export function sizeText(bytes: number): string {
+  if (bytes < 1024) return `${grouped(bytes)} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 /** "3 minutes ago" for a unix time in seconds, relative to `now` (ms). */
 export function relativeTime(unixSeconds: bigint | number, now = Date.now()): string {
   const diff = Number(unixSeconds) - Math.floor(now / 1000);

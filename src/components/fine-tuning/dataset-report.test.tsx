@@ -2,7 +2,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DatasetReport as Report } from '../../lib/fine-tuning/dataset';
-import { cellText, DatasetReport, sizeText } from './dataset-report';
+import { cellText, DatasetReport } from './dataset-report';
 
 afterEach(cleanup);
 
@@ -112,12 +112,5 @@ describe('DatasetReport', () => {
     expect(text.endsWith('…')).toBe(true);
     expect(cellText(undefined)).toBe('');
     expect(cellText(null)).toBe('null');
-  });
-
-  it('writes sizes in bytes, KB and MB', () => {
-    expect(sizeText(1)).toBe('1 byte');
-    expect(sizeText(900)).toBe('900 bytes');
-    expect(sizeText(2048)).toBe('2.0 KB');
-    expect(sizeText(12.3 * 1024 * 1024)).toBe('12.3 MB');
   });
 });

@@ -1,5 +1,6 @@
 import { datasetErrorText, type DatasetReport as Report } from '../../lib/fine-tuning/dataset';
 import { cn } from '../../lib/cn';
+import { sizeText } from '../../lib/format';
 
 const CELL_CHARS = 200;
 // A record may carry any number of keys; past this many columns the preview stops being readable.
@@ -7,13 +8,6 @@ const MAX_COLUMNS = 12;
 
 const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const plural = (n: number, one: string, many: string) => `${grouped(n)} ${n === 1 ? one : many}`;
-
-/** "512 bytes", "12.3 KB", "12.3 MB" (of 1,024 and 1,048,576 bytes), as the validator's own sentences count. */
-export function sizeText(bytes: number): string {
-  if (bytes < 1024) return plural(bytes, 'byte', 'bytes');
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** A cell of the preview: the value as JSON, cut at 200 characters; a missing key is an empty cell. */
 export function cellText(value: unknown): string {

@@ -8,7 +8,8 @@ import { feeSentence } from '../../lib/fine-tuning/fee';
 import { og } from '../../lib/units';
 import { ImageDrop } from '../image/image-drop';
 import { Button } from '../ui/button';
-import { DatasetReport, sizeText } from './dataset-report';
+import { sizeText } from '../../lib/format';
+import { DatasetReport } from './dataset-report';
 import { UploadProgress } from './upload-progress';
 
 const ACCEPT = '.jsonl,.ndjson,.json,.txt,application/jsonl,application/x-ndjson,application/json,text/plain';
