@@ -100,6 +100,14 @@ describe('readZip', () => {
     await expect(readZip(one({ method: 12 }))).rejects.toThrow(/unsupported compression/);
     await expect(readZip(one({ flags: 1 }))).rejects.toThrow(/encrypted/);
     await expect(readZip(one({ size: 21 * 1024 * 1024 }))).rejects.toThrow(/larger than 20 MB/);
+    await expect(readZip(one({ size: 21 * 1024 * 1024 }), { maxEntryBytes: 30 * 1024 * 1024 })).rejects.toThrow(
+      /damaged/,
+    );
+    const pair = handZip([
+      { name: 'a.txt', data: new Uint8Array(12 * 1024 * 1024) },
+      { name: 'b.txt', data: new Uint8Array(12 * 1024 * 1024) },
+    ]);
+    await expect(readZip(pair, { maxTotalBytes: 20 * 1024 * 1024 })).rejects.toThrow(/more than 20 MB in all/);
     await expect(readZip(one({ crc: 1234 }))).rejects.toThrow(/damaged/);
     await expect(readZip(one({ name: '../evil.sh' }))).rejects.toThrow(/unsafe name/);
     await expect(readZip(one({ name: 'a/../../evil.sh' }))).rejects.toThrow(/unsafe name/);

@@ -6,7 +6,7 @@ export interface ZipEntry {
   data: Uint8Array;
 }
 
-const MAX_ENTRY_BYTES = 20 * 1024 * 1024;
+const MB = 1024 * 1024;
 const MAX_ENTRIES = 200;
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -45,10 +45,14 @@ function checkName(name: string): void {
 
 /**
  * The files of a ZIP archive from an untrusted provider, read through its central directory.
- * Stored and deflated entries only; refuses encryption, ZIP64, entries over 20 MB, more than 200
- * entries, and names that climb out of a folder or are absolute. Folders are skipped.
+ * Stored and deflated entries only; refuses encryption, ZIP64, entries over `maxEntryBytes` (20 MB unless
+ * told), more than `maxTotalBytes` in all (100 MB), more than 200 entries, and names that climb out of a
+ * folder or are absolute. Folders are skipped.
  */
-export async function readZip(bytes: Uint8Array): Promise<ZipEntry[]> {
+export async function readZip(
+  bytes: Uint8Array,
+  { maxEntryBytes = 20 * MB, maxTotalBytes = 100 * MB }: { maxEntryBytes?: number; maxTotalBytes?: number } = {},
+): Promise<ZipEntry[]> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const bad = (why: string) => new Error(`The usage package is not a readable ZIP archive: ${why}.`);
   let end = -1;
@@ -63,6 +67,7 @@ export async function readZip(bytes: Uint8Array): Promise<ZipEntry[]> {
   if (count > MAX_ENTRIES) throw new Error(`The usage package holds ${count} files; at most ${MAX_ENTRIES} are read.`);
   let at = view.getUint32(end + 16, true);
   const entries: ZipEntry[] = [];
+  let total = 0;
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) throw bad('a damaged central directory');
     const flags = view.getUint16(at + 8, true);
@@ -78,8 +83,11 @@ export async function readZip(bytes: Uint8Array): Promise<ZipEntry[]> {
     checkName(name);
     if (name.endsWith('/')) continue;
     if (flags & 1) throw new Error(`The file ${name} in the archive is encrypted.`);
-    if (size > MAX_ENTRY_BYTES || packed > MAX_ENTRY_BYTES)
-      throw new Error(`The file ${name} in the archive is larger than 20 MB.`);
+    if (size > maxEntryBytes || packed > maxEntryBytes)
+      throw new Error(`The file ${name} in the archive is larger than ${Math.floor(maxEntryBytes / MB)} MB.`);
+    total += size;
+    if (total > maxTotalBytes)
+      throw new Error(`The archive's files come to more than ${Math.floor(maxTotalBytes / MB)} MB in all.`);
     if (method !== 0 && method !== 8)
       throw new Error(`The file ${name} in the archive uses an unsupported compression.`);
     if (offset + 30 > bytes.length || view.getUint32(offset, true) !== LOCAL) throw bad(`no local header for ${name}`);
