@@ -4,13 +4,16 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NetworkContext } from '../../hooks/network/use-network';
 import type { StoredVerification } from '../../lib/chat/types';
-import { parseProof } from '../../lib/proof/bundle';
+import { parseProof as parseAny, type AnswerProof } from '../../lib/proof/bundle';
 import { checkProof } from '../../lib/proof/check';
 import { bundleFromFragment } from '../../lib/proof/share';
 import { NETWORK, verifiedFixture, type Fixture } from '../../lib/proof/test-fixtures';
 import { readProofFile } from '../../lib/proof/zip';
 import { VerificationBadge } from '../chat/verification-badge';
 import type { ProofSource } from './proof-source';
+
+// These proofs are all of answers.
+const parseProof = (text: string) => parseAny(text) as AnswerProof;
 
 const PICTURE = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9, 8, 7]);
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
@@ -94,7 +97,7 @@ describe('the badge detail’s proof actions', () => {
     const dialog = open(stored(f), chat(f));
     const link = await copied(dialog, 'Copy share link');
     expect(link.startsWith(`${window.location.origin}/verify#p=`)).toBe(true);
-    const bundle = bundleFromFragment(link.slice(link.indexOf('#')));
+    const bundle = bundleFromFragment(link.slice(link.indexOf('#'))) as AnswerProof;
     expect(bundle.response).toEqual({ sha256: f.verification.localResponseHash });
     expect(bundle.signed).toEqual({ text: f.verification.signedText, signature: f.verification.signature });
   });

@@ -4,7 +4,7 @@ import { sameAddress } from '../../lib/address';
 import type { Service } from '../../lib/chain/services';
 import type { StoredVerification } from '../../lib/chat/types';
 import { mediaFileName } from '../../lib/media/file-name';
-import type { MediaRole, ProofKind } from '../../lib/proof/bundle';
+import type { AnswerKind, MediaRole } from '../../lib/proof/bundle';
 import { verificationMode, type VerificationMode } from '../../lib/verify/mode';
 import type { VerificationResult } from '../../lib/verify/response';
 
@@ -19,7 +19,7 @@ export interface ProofMediaSource {
 
 /** What a badge needs, beside the verification, to offer a proof bundle of its answer. */
 export interface ProofSource {
-  kind: ProofKind;
+  kind: AnswerKind;
   /** The chain the result was made on; a proof is made only while the app shows that network. */
   chainId?: number;
   /** The service as the page read it from chain; without it, the one on chain now, else one rebuilt from `stored`. */
@@ -74,7 +74,7 @@ export function proofVerification(v: StoredVerification): VerificationResult | s
   };
 }
 
-const SERVICE_TYPE: Record<ProofKind, string> = {
+const SERVICE_TYPE: Record<AnswerKind, string> = {
   chat: 'chatbot',
   image: 'text-to-image',
   transcript: 'speech-to-text',

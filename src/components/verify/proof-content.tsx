@@ -2,11 +2,13 @@ import { useMemo, type ReactNode } from 'react';
 import { useObjectUrl } from '../../hooks/ui/use-object-url';
 import type { LoadedProof } from '../../hooks/verify/use-proof-input';
 import { parseImageAnswer } from '../../lib/media/image-answer';
+import type { AnswerProof } from '../../lib/proof/bundle';
 import { sniffAudio, sniffImage } from '../../lib/media/sniff';
 import { parseTranscript, type Transcript } from '../../lib/media/transcript';
 import { Markdown } from '../chat/markdown';
 import { TranscriptView } from '../speech/transcript-view';
 import { base64Bytes, chatText } from './chat-text';
+import { DeliveryContent } from './delivery-content';
 
 const blobOf = (bytes: Uint8Array, type: string) => new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
 
@@ -48,6 +50,22 @@ const Note = ({ children }: { children: ReactNode }) => (
  */
 export function ProofContent({ loaded, allowLocalHttp }: { loaded: LoadedProof; allowLocalHttp: boolean }) {
   const { bundle } = loaded;
+  return bundle.kind === 'fine-tuning' ? (
+    <DeliveryContent bundle={bundle} media={loaded.media} />
+  ) : (
+    <AnswerContent loaded={loaded} bundle={bundle} allowLocalHttp={allowLocalHttp} />
+  );
+}
+
+function AnswerContent({
+  loaded,
+  bundle,
+  allowLocalHttp,
+}: {
+  loaded: LoadedProof;
+  bundle: AnswerProof;
+  allowLocalHttp: boolean;
+}) {
   const response = useMemo(
     () => (bundle.response.bytes ? base64Bytes(bundle.response.bytes) : null),
     [bundle.response.bytes],

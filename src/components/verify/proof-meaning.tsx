@@ -27,24 +27,43 @@ export function ProofMeaning({
     <div className="flex flex-col gap-4">
       <Panel title="What this proof establishes">
         <ul className="list-disc space-y-1 pl-5 text-sm">
-          <li>
-            It proves which key signed these exact request and response bytes, and whether that key is the provider’s
-            TEE signer on chain now.
-          </li>
-          <li>
-            It does not prove by itself that the key lives in a genuine TEE: that is the provider’s attestation, which
-            you can check below.
-          </li>
-          <li>It says nothing about whether the answer is correct, only that it is the one the provider signed.</li>
+          {bundle.kind === 'fine-tuning' ? (
+            <>
+              <li>
+                It proves which key signed this encrypted model’s tags, whether that key is the provider’s TEE signer on
+                chain now, and that the chain records the file’s hash as this task’s delivery for this user.
+              </li>
+              <li>
+                It does not prove by itself that the key lives in a genuine TEE: that is the provider’s attestation,
+                which you can check below.
+              </li>
+              <li>It says nothing about how good the model is, only that it is the one the provider delivered.</li>
+            </>
+          ) : (
+            <>
+              <li>
+                It proves which key signed these exact request and response bytes, and whether that key is the
+                provider’s TEE signer on chain now.
+              </li>
+              <li>
+                It does not prove by itself that the key lives in a genuine TEE: that is the provider’s attestation,
+                which you can check below.
+              </li>
+              <li>It says nothing about whether the answer is correct, only that it is the one the provider signed.</li>
+            </>
+          )}
         </ul>
       </Panel>
       {provider && here ? (
-        <AttestationPanel provider={provider} />
+        <AttestationPanel provider={provider} kind={bundle.kind === 'fine-tuning' ? 'fine-tuning' : 'inference'} />
       ) : provider && known ? (
         <p className="flex flex-wrap items-center gap-2 text-sm">
           <span>To check this provider’s attestation, switch the app to {known.chain.name} and open its page.</span>
-          <ButtonLink to={paths.provider(provider)} variant="secondary">
-            Provider page
+          <ButtonLink
+            to={bundle.kind === 'fine-tuning' ? paths.fineTuning : paths.provider(provider)}
+            variant="secondary"
+          >
+            {bundle.kind === 'fine-tuning' ? 'Fine-tuning providers' : 'Provider page'}
           </ButtonLink>
         </p>
       ) : (

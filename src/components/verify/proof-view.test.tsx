@@ -2,7 +2,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LoadedProof } from '../../hooks/verify/use-proof-input';
-import type { ProofBundle } from '../../lib/proof/bundle';
+import type { AnswerProof } from '../../lib/proof/bundle';
 import type { ProofReport, ProofRow } from '../../lib/proof/check';
 import { ProofContent } from './proof-content';
 import { ProofFacts } from './proof-facts';
@@ -16,7 +16,7 @@ const b64 = (s: string) => btoa(String.fromCharCode(...new TextEncoder().encode(
 const stream = (content: string) =>
   `data: ${JSON.stringify({ id: 'c1', choices: [{ delta: { content } }] })}\n\ndata: [DONE]\n\n`;
 
-function bundle(over: Partial<ProofBundle> = {}): ProofBundle {
+function bundle(over: Partial<AnswerProof> = {}): AnswerProof {
   const addr = '0x1111111111111111111111111111111111111111';
   return {
     format: '0g-compute-proof',
@@ -43,7 +43,7 @@ function bundle(over: Partial<ProofBundle> = {}): ProofBundle {
   };
 }
 
-const loaded = (b: ProofBundle): LoadedProof => ({ key: 'k', bundle: b, from: 'text' });
+const loaded = (b: AnswerProof): LoadedProof => ({ key: 'k', bundle: b, from: 'text' });
 const report = (over: Partial<ProofReport>): ProofReport => ({
   rows: [],
   verified: false,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readZip } from '../fine-tuning/usage-zip';
 import { checkProof } from '../proof/check';
 import { NETWORK, verifiedFixture } from '../proof/test-fixtures';
-import { parseProof, ProofError } from '../proof/bundle';
+import { parseProof, ProofError, type AnswerProof } from '../proof/bundle';
 import { readProofFile } from '../proof/zip';
 import { bundleMediaName, mediaProofZip, proofZipName, type MediaProofInput } from './proof-zip';
 
@@ -58,8 +58,9 @@ describe('mediaProofZip', () => {
   it('leaves the bytes out for hashes only, so the content is not included', async () => {
     const { f, base } = await input({ hashesOnly: true });
     const read = await readProofFile(mediaProofZip(base));
-    expect(read.bundle.request).toEqual({ sha256: f.verification.localRequestHash });
-    expect(read.bundle.response).toEqual({ sha256: f.verification.localResponseHash });
+    const bundle = read.bundle as AnswerProof;
+    expect(bundle.request).toEqual({ sha256: f.verification.localRequestHash });
+    expect(bundle.response).toEqual({ sha256: f.verification.localResponseHash });
     expect((await checkProof(read.bundle, f.chain, read.media)).verified).toBe(false);
   });
 

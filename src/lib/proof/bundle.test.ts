@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildProof, parseProof, proofJsonText, ProofError, type ProofBundle } from './bundle';
+import { buildProof, parseProof, proofJsonText, ProofError, type AnswerProof } from './bundle';
 import { NETWORK, verifiedFixture, type Fixture } from './test-fixtures';
 
 let f: Fixture;
-let bundle: ProofBundle;
+let bundle: AnswerProof;
 const now = new Date('2026-01-02T03:04:05.000Z');
 beforeAll(async () => {
   f = await verifiedFixture();
@@ -97,7 +97,7 @@ describe('buildProof', () => {
 describe('parseProof', () => {
   it('round-trips: build → JSON → parse gives the same bundle', () => {
     expect(parseProof(proofJsonText(bundle))).toEqual(bundle);
-    const withMedia: ProofBundle = {
+    const withMedia: AnswerProof = {
       ...bundle,
       media: { file: 'a.png', type: 'image/png', sha256: 'a'.repeat(64), role: 'picture' },
     };

@@ -10,16 +10,18 @@ import {
   ProofError,
   type MediaRole,
   type ProofBody,
+  type AnswerKind,
+  type AnswerProof,
   type ProofBundle,
-  type ProofKind,
 } from './types';
 
 export * from './types';
 export { parseProof } from './parse';
+export { buildDeliverableProof, type DeliverableInput } from './deliverable';
 
 /** What buildProof needs: the app's own result, the service it read from chain and, optionally, the exact bytes. */
 export interface ProofInput {
-  kind: ProofKind;
+  kind: AnswerKind;
   network: Network;
   service: Service;
   verification: VerificationResult;
@@ -43,13 +45,13 @@ function body(bytes: Uint8Array | undefined, recorded: string, what: string, wit
 }
 
 /** A proof bundle from a verification; throws ProofError when the bytes given are not the ones verified. */
-export function buildProof(input: ProofInput): ProofBundle {
+export function buildProof(input: ProofInput): AnswerProof {
   const { network, service: s, verification: v } = input;
   if (!sameAddress(v.provider, s.provider))
     throw new ProofError('The verification is for another provider than the service given.');
   const withBytes = input.hashesOnly !== true;
   const signed = v.signedText !== null && v.signature !== null ? { text: v.signedText, signature: v.signature } : null;
-  const bundle: ProofBundle = {
+  const bundle: AnswerProof = {
     format: PROOF_FORMAT,
     version: PROOF_VERSION,
     kind: input.kind,

@@ -3,7 +3,7 @@ import { sameAddress } from '../address';
 import { CHECK_LABEL } from '../verify/checks';
 import type { SignedContent } from '../verify/signed-content';
 import type { ChainView, ProofRow, RowStatus } from './check';
-import type { ProofBundle } from './types';
+import type { AnswerProof, ProofBundle, ProofMedia } from './types';
 
 /** Row labels: the badge detail's words (CHECK_LABEL) wherever the badge has the same check. */
 export const PROOF_ROW_LABEL: Record<ProofRow['id'], string> = {
@@ -13,18 +13,20 @@ export const PROOF_ROW_LABEL: Record<ProofRow['id'], string> = {
   response: CHECK_LABEL.response,
   routing: CHECK_LABEL.route,
   media: 'Media file matches',
+  deliverable: 'Recorded on chain for this task',
+  model: 'Model file matches',
 };
 
-const row = (id: ProofRow['id'], status: RowStatus, detail: string): ProofRow => ({
+export const row = (id: ProofRow['id'], status: RowStatus, detail: string): ProofRow => ({
   id,
   label: PROOF_ROW_LABEL[id],
   status,
   detail,
 });
-const short = (hash: string) => `${hash.slice(0, 12)}…${hash.slice(-6)}`;
+export const short = (hash: string) => `${hash.slice(0, 12)}…${hash.slice(-6)}`;
 
 /** The signature recovers to the signer the bundle names. */
-export function signatureRow(b: ProofBundle, recovered: Address | null): ProofRow {
+export function signatureRow(b: AnswerProof, recovered: Address | null): ProofRow {
   if (!b.signed) return row('signature', 'failed', 'The bundle holds no signature.');
   if (!recovered) return row('signature', 'failed', 'The signature is malformed: no signer can be recovered from it.');
   if (!sameAddress(recovered, b.service.teeSigner))
@@ -37,7 +39,11 @@ export function signatureRow(b: ProofBundle, recovered: Address | null): ProofRo
 }
 
 /** The signer is the provider's TEE signer on chain now; `changed` when the chain names another than the bundle. */
-export function signerRow(b: ProofBundle, chain: ChainView, recovered: Address | null): ProofRow {
+export function signerRow(
+  b: Pick<ProofBundle, 'service' | 'network'>,
+  chain: ChainView,
+  recovered: Address | null,
+): ProofRow {
   const { provider, teeSigner, readAt } = b.service;
   if (!chain.network)
     return row(
@@ -70,7 +76,7 @@ export function signerRow(b: ProofBundle, chain: ChainView, recovered: Address |
 /** One hash row: the signed hash against the bundle's and, when the bytes are included, against their sha256. */
 export function hashRow(
   id: 'request' | 'response',
-  b: ProofBundle,
+  b: AnswerProof,
   content: SignedContent | null,
   actual: string | null,
 ): ProofRow {
@@ -94,7 +100,7 @@ export function hashRow(
 }
 
 /** TeeTLS: the signed routing proof names this provider, an upstream and its certificate. */
-export function routingRow(b: ProofBundle, content: SignedContent | null): ProofRow {
+export function routingRow(b: AnswerProof, content: SignedContent | null): ProofRow {
   if (!content) return row('routing', 'not-run', 'There is no signature, so there is no routing proof.');
   if (content.format !== 'teetls-proof')
     return row('routing', 'failed', 'The signed text is not a TeeTLS routing proof.');
@@ -104,7 +110,7 @@ export function routingRow(b: ProofBundle, content: SignedContent | null): Proof
 }
 
 /** The media file beside proof.json has the sha256 the bundle records. */
-export function mediaRow(m: NonNullable<ProofBundle['media']>, actual: string | null): ProofRow {
+export function mediaRow(m: ProofMedia, actual: string | null): ProofRow {
   if (actual === null)
     return row('media', 'not-run', `The ${m.role} file ${m.file} was not given, so it was not checked.`);
   if (actual !== m.sha256)

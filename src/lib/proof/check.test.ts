@@ -1,11 +1,11 @@
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
-import { buildProof, type ProofBundle } from './bundle';
+import { buildProof, type AnswerProof } from './bundle';
 import { checkProof, readChainView, type ProofReport } from './check';
 import { hashesOnly } from './share';
 import { NETWORK, verifiedFixture, type Fixture } from './test-fixtures';
 
-async function setup(mode: 'TeeML' | 'TeeTLS' = 'TeeML'): Promise<{ f: Fixture; bundle: ProofBundle }> {
+async function setup(mode: 'TeeML' | 'TeeTLS' = 'TeeML'): Promise<{ f: Fixture; bundle: AnswerProof }> {
   const f = await verifiedFixture(mode);
   expect(f.verification.state).toBe('verified');
   const bundle = buildProof({
@@ -159,7 +159,7 @@ describe('checkProof', () => {
 
   it('never throws for a bundle that skipped parseProof', async () => {
     const { f } = await setup();
-    const r = await checkProof({ service: 7 } as unknown as ProofBundle, f.chain);
+    const r = await checkProof({ service: 7 } as unknown as AnswerProof, f.chain);
     expect(r.verified).toBe(false);
     expect(r.rows.every((row) => row.status === 'failed')).toBe(true);
     expect(r.sentences[0]).toContain('could not be checked');

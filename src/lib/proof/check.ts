@@ -6,7 +6,8 @@ import { verifyResponse, type SignerSource } from '../verify/response';
 import { parseSignedText } from '../verify/signed-content';
 import { fromBase64 } from './base64';
 import { brokenRow, hashRow, mediaRow, routingRow, signatureRow, signerRow } from './check-rows';
-import type { ProofBundle } from './types';
+import { checkDeliverable } from './deliverable-check';
+import type { AnswerProof, ProofBundle } from './types';
 
 export { readChainView } from './chain-view';
 export { PROOF_ROW_LABEL } from './check-rows';
@@ -16,7 +17,7 @@ export type RowStatus = 'passed' | 'failed' | 'not-run';
 
 /** One check row, like the badge detail's; `media` only for bundles that name a media file. */
 export interface ProofRow {
-  id: 'signature' | 'signer' | 'request' | 'response' | 'routing' | 'media';
+  id: 'signature' | 'signer' | 'request' | 'response' | 'routing' | 'media' | 'deliverable' | 'model';
   label: string;
   status: RowStatus;
   /** One sentence: the values compared, or why the check did not run. */
@@ -29,6 +30,8 @@ export interface ChainView {
   network: Network | null;
   /** The provider's service now; null: no service on chain now; 'unreachable': the chain could not be read. */
   service: { teeSigner: Address; acknowledged: boolean; source?: SignerSource } | null | 'unreachable';
+  /** Fine-tuning bundles: the task's deliverable now; null: none on chain; 'unreachable': the chain could not be read. */
+  deliverable?: { modelRootHash: Hex; acknowledged: boolean; settled: boolean } | null | 'unreachable';
 }
 
 /** The outcome of checking a bundle. */
@@ -45,7 +48,7 @@ export interface ProofReport {
 
 const sha256hex = (bytes: Uint8Array): string => sha256(bytes).slice(2);
 
-async function recover(signed: ProofBundle['signed']): Promise<Address | null> {
+async function recover(signed: AnswerProof['signed']): Promise<Address | null> {
   if (!signed) return null;
   const hex = (signed.signature.startsWith('0x') ? signed.signature : `0x${signed.signature}`) as Hex;
   if (!/^0x[0-9a-fA-F]{130}$/.test(hex)) return null;
@@ -56,9 +59,9 @@ async function recover(signed: ProofBundle['signed']): Promise<Address | null> {
   }
 }
 
-const bytesOf = (body: ProofBundle['request']) => (typeof body.bytes === 'string' ? fromBase64(body.bytes) : null);
+const bytesOf = (body: AnswerProof['request']) => (typeof body.bytes === 'string' ? fromBase64(body.bytes) : null);
 
-async function run(b: ProofBundle, chain: ChainView, media?: { bytes: Uint8Array }): Promise<ProofReport> {
+async function run(b: AnswerProof, chain: ChainView, media?: { bytes: Uint8Array }): Promise<ProofReport> {
   const mode = verificationMode(b.service.verifiability);
   const content = b.signed ? parseSignedText(b.signed.text) : null;
   const recovered = await recover(b.signed);
@@ -122,11 +125,14 @@ export async function checkProof(
   media?: { bytes: Uint8Array },
 ): Promise<ProofReport> {
   try {
-    return await run(b, chain, media);
+    return b.kind === 'fine-tuning' ? await checkDeliverable(b, chain, media) : await run(b, chain, media);
   } catch {
     // Only a bundle that skipped parseProof gets here: its shape is not what the type says.
     const why = 'This bundle could not be checked: it is not a well-formed proof bundle.';
-    const ids = ['signature', 'signer', 'request', 'response'] as const;
+    const ids =
+      (b as { kind?: unknown } | null)?.kind === 'fine-tuning'
+        ? (['signature', 'signer', 'deliverable', 'model'] as const)
+        : (['signature', 'signer', 'request', 'response'] as const);
     return {
       rows: ids.map((id) => brokenRow(id, why)),
       verified: false,

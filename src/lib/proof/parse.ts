@@ -1,73 +1,22 @@
-import { isAddress, type Address } from 'viem';
-import type { BadgeState } from '../verify/response';
 import { fromBase64 } from './base64';
+import { parseDeliverable } from './parse-deliverable';
+import { address, fail, media, network, obj, oneOf, sha, text, time, verdict, type Obj } from './parse-fields';
 import {
   MAX_PROOF_BYTES,
   PROOF_FORMAT,
   PROOF_VERSION,
   ProofError,
-  type MediaRole,
+  type AnswerKind,
+  type AnswerProof,
   type ProofBody,
   type ProofBundle,
-  type ProofKind,
-  type ProofMedia,
 } from './types';
 
-const KINDS: readonly ProofKind[] = ['chat', 'image', 'transcript'];
-const ROLES: readonly MediaRole[] = ['picture', 'audio', 'transcript'];
-const STATES: readonly BadgeState[] = [
-  'verifying',
-  'verified',
-  'content-mismatch',
-  'failed',
-  'not-verifiable',
-  'unavailable',
-];
+const KINDS: readonly (AnswerKind | 'fine-tuning')[] = ['chat', 'image', 'transcript', 'fine-tuning'];
 const SOURCES = ['contract', 'additional-info'] as const;
-// Provider strings are shown whole; a cap keeps a hostile one from filling the page.
-const MAX_TEXT = 8192;
 // A signed text is a short hash pair or a small routing proof.
 const MAX_SIGNED_TEXT = 65536;
-const SHA256 = /^[0-9a-f]{64}$/;
 const SIGNATURE = /^(?:0x)?[0-9a-fA-F]{130}$/;
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
-const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
-// The names the zip uses for itself, and anything that could climb out of a folder or hide in a listing.
-const RESERVED = new Set(['proof.json', 'readme.txt']);
-
-type Obj = Record<string, unknown>;
-
-const fail = (path: string, what: string): never => {
-  throw new ProofError(`The bundle's ${path} is missing or is not ${what}.`);
-};
-
-function obj(v: unknown, path: string): Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : fail(path, 'an object');
-}
-
-function text(v: unknown, path: string, max = MAX_TEXT): string {
-  if (typeof v !== 'string') return fail(path, 'text');
-  if (v.length > max) throw new ProofError(`The bundle's ${path} is longer than ${max} characters.`);
-  return v;
-}
-
-function oneOf<T extends string>(v: unknown, all: readonly T[], path: string): T {
-  return typeof v === 'string' && (all as readonly string[]).includes(v) ? (v as T) : fail(path, all.join(', '));
-}
-
-function address(v: unknown, path: string): Address {
-  // Strict: a mixed-case address must carry a valid checksum, so a mistyped one is not read as another.
-  return typeof v === 'string' && isAddress(v, { strict: true }) ? v : fail(path, 'an address (0x and 40 hex digits)');
-}
-
-function time(v: unknown, path: string): string {
-  return typeof v === 'string' && ISO.test(v) && Number.isFinite(Date.parse(v))
-    ? v
-    : fail(path, 'an ISO time (2025-01-31T12:00:00.000Z)');
-}
-
-const sha = (v: unknown, path: string): string =>
-  typeof v === 'string' && SHA256.test(v) ? v : fail(path, 'a sha256 (64 lowercase hex digits)');
 
 function proofBody(v: unknown, path: string): ProofBody {
   const o = obj(v, path);
@@ -81,24 +30,7 @@ function proofBody(v: unknown, path: string): ProofBody {
   return out;
 }
 
-function network(v: unknown): ProofBundle['network'] {
-  const o = obj(v, 'network');
-  const c = obj(o.contracts, 'network.contracts');
-  const chainId = o.chainId;
-  if (typeof chainId !== 'number' || !Number.isSafeInteger(chainId) || chainId <= 0)
-    fail('network.chainId', 'a positive whole number');
-  return {
-    chainId: chainId as number,
-    name: text(o.name, 'network.name'),
-    contracts: {
-      ledger: address(c.ledger, 'network.contracts.ledger'),
-      inference: address(c.inference, 'network.contracts.inference'),
-      fineTuning: address(c.fineTuning, 'network.contracts.fineTuning'),
-    },
-  };
-}
-
-function service(v: unknown): ProofBundle['service'] {
+function service(v: unknown): AnswerProof['service'] {
   const o = obj(v, 'service');
   return {
     provider: address(o.provider, 'service.provider'),
@@ -112,28 +44,13 @@ function service(v: unknown): ProofBundle['service'] {
   };
 }
 
-function signed(v: unknown): ProofBundle['signed'] {
+function signed(v: unknown): AnswerProof['signed'] {
   if (v === null) return null;
   const o = obj(v, 'signed');
   const signature = o.signature;
   if (typeof signature !== 'string' || !SIGNATURE.test(signature))
     fail('signed.signature', 'a 65-byte signature in hex');
   return { text: text(o.text, 'signed.text', MAX_SIGNED_TEXT), signature: signature as string };
-}
-
-function media(v: unknown): ProofMedia {
-  const o = obj(v, 'media');
-  const file = text(o.file, 'media.file', 200);
-  if (
-    file === '' ||
-    /[/\\\p{Cc}\p{Cf}\u2028\u2029]/u.test(file) ||
-    file.startsWith('.') ||
-    RESERVED.has(file.toLowerCase())
-  )
-    fail('media.file', 'a plain file name');
-  const type = text(o.type, 'media.type', 200);
-  if (!MIME.test(type)) fail('media.type', 'a MIME type');
-  return { file, type, sha256: sha(o.sha256, 'media.sha256'), role: oneOf(o.role, ROLES, 'media.role') };
 }
 
 /** Reads a bundle strictly; throws ProofError with one plain sentence for anything malformed. */
@@ -158,12 +75,17 @@ export function parseProof(input: string): ProofBundle {
     throw new ProofError(
       `This bundle is ${typeof o.version === 'number' ? `version ${o.version}` : 'of no known version'}; this app reads version ${PROOF_VERSION} only.`,
     );
-  const verdict = obj(o.verdict, 'verdict');
+  const kind = oneOf(o.kind, KINDS, 'kind');
+  if (kind === 'fine-tuning') return parseDeliverable(o);
+  return answer(o, kind);
+}
+
+function answer(o: Obj, kind: AnswerKind): AnswerProof {
   const chatId = o.chatId === null ? null : text(o.chatId, 'chatId', 512);
-  const bundle: ProofBundle = {
+  const bundle: AnswerProof = {
     format: PROOF_FORMAT,
     version: PROOF_VERSION,
-    kind: oneOf(o.kind, KINDS, 'kind'),
+    kind,
     createdAt: time(o.createdAt, 'createdAt'),
     network: network(o.network),
     service: service(o.service),
@@ -171,11 +93,7 @@ export function parseProof(input: string): ProofBundle {
     signed: signed(o.signed),
     request: proofBody(o.request, 'request'),
     response: proofBody(o.response, 'response'),
-    verdict: {
-      state: oneOf(verdict.state, STATES, 'verdict.state'),
-      reason: text(verdict.reason, 'verdict.reason'),
-      checkedAt: time(verdict.checkedAt, 'verdict.checkedAt'),
-    },
+    verdict: verdict(o.verdict),
   };
   if (o.media !== undefined) bundle.media = media(o.media);
   return bundle;

@@ -1,11 +1,8 @@
 import { BADGE_TEXT } from '../verify/response';
-import type { ProofBundle } from './types';
+import { deliverableReadme, oneLine } from './readme-deliverable';
+import type { AnswerProof, ProofBundle } from './types';
 
-// Provider data kept to one line: a line break or bidi control in a model name or URL could
-// otherwise forge a step of the instructions (as in src/lib/media/proof-zip.ts).
-const oneLine = (text: string): string => text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]+/gu, ' ');
-
-function hashSteps(b: ProofBundle): string[] {
+function hashSteps(b: AnswerProof): string[] {
   const included = b.request.bytes !== undefined && b.response.bytes !== undefined;
   const bound = b.signed?.text.trimStart().startsWith('{')
     ? 'The signed text is a TeeTLS routing proof (JSON): its "requestHash" and "responseHash" fields must\n   equal these two hashes.'
@@ -24,7 +21,7 @@ function hashSteps(b: ProofBundle): string[] {
   ];
 }
 
-function signatureSteps(b: ProofBundle): string[] {
+function signatureSteps(b: AnswerProof): string[] {
   const s = b.service;
   const where =
     s.signerSource === 'additional-info'
@@ -45,7 +42,7 @@ function signatureSteps(b: ProofBundle): string[] {
   ];
 }
 
-function mediaStep(b: ProofBundle): string[] {
+function mediaStep(b: AnswerProof): string[] {
   if (!b.media) return [];
   return [
     '',
@@ -56,6 +53,7 @@ function mediaStep(b: ProofBundle): string[] {
 
 /** README.txt: how to check the bundle by hand with standard tools, in plain steps with its values. */
 export function proofReadme(b: ProofBundle): string {
+  if (b.kind === 'fine-tuning') return deliverableReadme(b);
   const s = b.service;
   const lines = [
     `Proof for a${b.kind === 'chat' ? ' chat answer' : b.kind === 'image' ? 'n image' : ' transcript'} from 0G Compute (${b.format}, version ${b.version})`,

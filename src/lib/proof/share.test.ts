@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildProof, ProofError, type ProofBundle } from './bundle';
+import { buildProof, ProofError, type AnswerProof } from './bundle';
 import { bundleFromFragment, hashesOnly, MAX_FRAGMENT_CHARS, shareFragment } from './share';
 import { NETWORK, verifiedFixture } from './test-fixtures';
 
-let bundle: ProofBundle;
+let bundle: AnswerProof;
 beforeAll(async () => {
   const f = await verifiedFixture();
   bundle = buildProof({
@@ -19,7 +19,7 @@ describe('share links', () => {
   it('round-trips the hashes-only bundle through a URL-safe fragment', () => {
     const fragment = shareFragment(bundle)!;
     expect(fragment).toMatch(/^#p=[A-Za-z0-9_-]+$/);
-    const back = bundleFromFragment(fragment);
+    const back = bundleFromFragment(fragment) as AnswerProof;
     expect(back).toEqual(hashesOnly(bundle));
     expect(back.response.bytes).toBeUndefined();
     expect(back.service.model).toBe('qwen ✓ ünïcode');

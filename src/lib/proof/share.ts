@@ -7,6 +7,8 @@ export const MAX_FRAGMENT_CHARS = 8000;
 
 /** The bundle without the exact bytes: only their hashes. */
 export function hashesOnly(b: ProofBundle): ProofBundle {
+  // A delivery bundle holds hashes only already: its model file is beside it in a zip, never inside.
+  if (b.kind === 'fine-tuning') return b;
   return { ...b, request: { sha256: b.request.sha256 }, response: { sha256: b.response.sha256 } };
 }
 

@@ -1,9 +1,11 @@
-import { sha256, type Address } from 'viem';
+import { concatBytes, hexToBytes, keccak256, sha256, type Address } from 'viem';
 import { generatePrivateKey, privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts';
 import { devnet, type Network } from '../chain/networks';
-import type { Service } from '../chain/services';
+import type { FineTuningService, Service } from '../chain/services';
+import { modelFileFacts, tagSigner } from '../fine-tuning/model-file';
 import { verifyResponse, type VerificationResult } from '../verify/response';
 import type { ChainView } from './check';
+import type { DeliverableInput } from './deliverable';
 
 /** Test data only: real keys, real signatures over real `sha256:sha256` texts (or TeeTLS routing proofs). */
 export const NETWORK: Network = devnet('http://127.0.0.1:1', {
@@ -70,4 +72,51 @@ export async function verifiedFixture(mode: 'TeeML' | 'TeeTLS' = 'TeeML'): Promi
   });
   const chain: ChainView = { network: NETWORK, service: { teeSigner: tee.address, acknowledged: true } };
   return { tee, service, request, response, verification, chain };
+}
+
+export interface DeliveryFixture {
+  tee: PrivateKeyAccount;
+  input: DeliverableInput;
+  /** The encrypted model: `[65-byte tag signature][12-byte IV][ciphertext][16-byte tag]`. */
+  model: Uint8Array;
+  chain: ChainView;
+}
+
+/** A delivered model signed by a fresh TEE key, recorded on chain (settled), and the chain as it stands. */
+export async function deliveryFixture(): Promise<DeliveryFixture> {
+  const tee = privateKeyToAccount(generatePrivateKey());
+  const provider = privateKeyToAccount(generatePrivateKey()).address;
+  const user = privateKeyToAccount(generatePrivateKey()).address;
+  const body = crypto.getRandomValues(new Uint8Array(12 + 300 + 16));
+  const tagSignature = await tee.sign({ hash: keccak256(body.subarray(body.length - 16)) });
+  const model = concatBytes([hexToBytes(tagSignature), body]);
+  const facts = modelFileFacts(model)!;
+  const service: FineTuningService = {
+    provider,
+    url: 'https://tuner.example',
+    models: ['Qwen2.5-0.5B-Instruct'],
+    pricePerToken: 1n,
+    quota: { cpuCount: 8n, nodeMemory: 32n, gpuCount: 1n, nodeStorage: 100n, gpuType: 'H100' },
+    occupied: false,
+    teeSignerAddress: tee.address,
+    teeSignerAcknowledged: true,
+  };
+  const input: DeliverableInput = {
+    network: NETWORK,
+    service,
+    model: 'Qwen2.5-0.5B-Instruct',
+    taskId: '0f8fad5b-d9cb-469f-a165-70867728950e',
+    user,
+    modelRootHash: facts.keccak256,
+    file: facts,
+    tagSigner: await tagSigner(facts.tagsKeccak256, facts.tagSignature),
+    checkedAt: '2026-01-02T03:04:05.000Z',
+    now: new Date('2026-01-02T03:04:06.000Z'),
+  };
+  const chain: ChainView = {
+    network: NETWORK,
+    service: { teeSigner: tee.address, acknowledged: true },
+    deliverable: { modelRootHash: facts.keccak256, acknowledged: true, settled: true },
+  };
+  return { tee, input, model, chain };
 }

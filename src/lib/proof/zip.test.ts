@@ -3,14 +3,14 @@ import { verifyMessage } from 'ethers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readZip } from '../fine-tuning/usage-zip';
 import { zipStore } from '../zip';
-import { buildProof, proofJsonText, ProofError, type ProofBundle } from './bundle';
+import { buildProof, proofJsonText, ProofError, type AnswerProof } from './bundle';
 import { checkProof } from './check';
 import { NETWORK, verifiedFixture, type Fixture } from './test-fixtures';
 import { proofZip, readProofFile } from './zip';
 
 const PICTURE = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
 let f: Fixture;
-let bundle: ProofBundle;
+let bundle: AnswerProof;
 beforeAll(async () => {
   f = await verifiedFixture();
   bundle = buildProof({
@@ -30,7 +30,7 @@ describe('proofZip', () => {
   it('holds proof.json, the media and a README with the steps to check it by hand', async () => {
     const files = await readZip(proofZip(bundle, { file: 'fox.png', bytes: PICTURE }));
     expect(files.map((e) => e.name).sort()).toEqual(['README.txt', 'fox.png', 'proof.json']);
-    const json = JSON.parse(utf8.decode(files.find((e) => e.name === 'proof.json')!.data)) as ProofBundle;
+    const json = JSON.parse(utf8.decode(files.find((e) => e.name === 'proof.json')!.data)) as AnswerProof;
     // An independent check, as the README says: sha256 of the bytes and ethers' EIP-191 recover.
     const hash = createHash('sha256').update(Buffer.from(json.response.bytes!, 'base64')).digest('hex');
     expect(json.signed!.text.split(':')[1]).toBe(hash);
@@ -54,6 +54,13 @@ describe('readProofFile', () => {
     const got = await readProofFile(proofZip(bundle, { file: 'fox.png', bytes: PICTURE }), 'proof.zip');
     expect(got.bundle).toEqual(bundle);
     expect(got.media).toEqual({ file: 'fox.png', type: 'image/png', bytes: PICTURE });
+  });
+
+  it('reads a media file of 30 MB (up to the 50 MB a bundle may be)', async () => {
+    const big = new Uint8Array(30 * 1024 * 1024).fill(7);
+    const withBig = { ...bundle, media: { ...bundle.media!, sha256: createHash('sha256').update(big).digest('hex') } };
+    const got = await readProofFile(proofZip(withBig, { file: 'fox.png', bytes: big }));
+    expect(got.media?.bytes.length).toBe(big.length);
   });
 
   it('reads a JSON bundle, with whitespace before it', async () => {

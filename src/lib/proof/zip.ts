@@ -39,7 +39,8 @@ function decode(bytes: Uint8Array, what: string): string {
 
 async function entries(bytes: Uint8Array) {
   try {
-    return await readZip(bytes);
+    // A bundle's media file may be as large as the bundle; a deflated zip may not unpack to more than twice it.
+    return await readZip(bytes, { maxEntryBytes: MAX_PROOF_BYTES, maxTotalBytes: 2 * MAX_PROOF_BYTES });
   } catch (e) {
     // readZip words its errors for fine-tuning usage packages; the sentence is about this archive.
     const why = e instanceof Error ? e.message.replace(/^The usage package/, 'The proof archive') : '';
