@@ -7,6 +7,7 @@ import type { ContractAddresses } from '../src/lib/chain/networks';
 import { clients, fundAccount } from './chat-helpers';
 import { expect, test } from './fixtures';
 import { decryptWithSdk, expectedPlaintext, onChainDeliverable, setFineTuning } from './fine-tuning-node';
+import { content, drop, expectVerified, row, stranger } from './verify-page';
 
 // The fine-tuning wizard on the devnet with the `finetune` provider, in Chromium with the test wallet:
 // the whole flow to Finished (the downloaded file's hash is the root hash on chain, and the SDK's own
@@ -59,10 +60,11 @@ async function uploadAndPrice(page: Page) {
   await page.getByRole('button', { name: 'Continue to the cost' }).click();
 }
 
-test('the whole wizard to Finished: checked download, acknowledged model, SDK decryption in Node', async ({
+test('the whole wizard to Finished: checked download, its proof on /verify, acknowledged model, SDK decryption in Node', async ({
   page,
   wallet,
   manifest,
+  browser,
 }) => {
   test.setTimeout(150_000);
   const USER = 28;
@@ -107,6 +109,20 @@ test('the whole wizard to Finished: checked download, acknowledged model, SDK de
   await delivery.getByRole('button', { name: 'Save the encrypted model' }).click();
   const encrypted = await readFile((await (await saved).path())!);
   expect(keccak256(encrypted)).toBe((await onChainDeliverable(manifest, user, id)).modelRootHash);
+  await expect(delivery).toContainText('✓ Signed by the provider’s TEE key');
+
+  // The delivery's proof, with the model beside it, checks in a stranger's browser with no wallet.
+  const proofFile = page.waitForEvent('download');
+  await delivery.getByRole('region', { name: 'Proof' }).getByRole('button', { name: 'Download proof' }).click();
+  const proof = await proofFile;
+  expect(proof.suggestedFilename()).toBe(`fine-tuned-${id}-proof.zip`);
+  const other = await stranger(browser);
+  await drop(other, proof.suggestedFilename(), await readFile((await proof.path())!), 'application/zip');
+  await expectVerified(other);
+  await expect(row(other, 'Recorded on chain for this task')).toContainText('Passed');
+  await expect(row(other, 'Model file matches')).toContainText('Passed');
+  await expect(content(other).getByRole('button', { name: 'Save the encrypted model' })).toBeVisible();
+  await other.context().close();
   await delivery.getByRole('button', { name: 'Acknowledge the model on chain' }).click();
   const command = delivery.getByRole('region', { name: 'Decrypt with the 0G CLI' }).or(delivery.locator('pre').last());
   await expect(delivery).toContainText('decrypt-model', { timeout: 30_000 });

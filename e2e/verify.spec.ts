@@ -1,31 +1,23 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Download, Locator, Page } from '@playwright/test';
+import type { Download, Locator, Page } from '@playwright/test';
 import { createPublicClient, createWalletClient, getAddress, http, type Address, type Hex } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { hardhat } from 'viem/chains';
 import { FIRST_PROVIDER_INDEX, hardhatAccount } from '../devnet/keys';
 import type { Manifest } from '../devnet/manifest';
 import { inferenceAbi } from '../src/lib/chain/abi';
-import { paths } from '../src/config/routes';
 import { zipStore } from '../src/lib/zip';
 import { expectNoAxeViolations } from './a11y';
 import { ask, badge, fundAccount, openChat, pickProvider } from './chat-helpers';
 import { expect, test } from './fixtures';
 import { APP_URL } from './paths';
+import { checks, content, drop, expectVerified, paste, row, stranger, verdict, type Dom } from './verify-page';
 
 // /verify, as a stranger uses it: proofs exported by account 36 (ledger, chat-a, chat-b and image sub-accounts)
 // are opened in a fresh browser context with no wallet, as they are, edited, and as a share link.
 
 const USER = 36;
-// The page's globals in evaluate callbacks (the node-side tsconfig has no DOM lib; see page-provider.ts).
-type Dom = {
-  DataTransfer: new () => { items: { add(file: unknown): void } };
-  File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
-  navigator: { clipboard: { readText(): Promise<string> } };
-  __pwned?: unknown;
-};
-
 // The fields the edits below touch; the rest is passed along as it came.
 type Bundle = Record<'network' | 'service' | 'verdict', object> & {
   signed: { text: string };
@@ -36,48 +28,6 @@ test.beforeAll(async ({ manifest }) => {
   const named = (name: string) => manifest.providers.find((p) => p.name === name)!;
   await fundAccount(manifest, USER, [named('chat-a'), named('chat-b'), named('image')]);
 });
-
-const checks = (page: Page) => page.getByRole('list', { name: 'Checks' });
-const row = (page: Page, label: string | RegExp) => checks(page).getByRole('listitem').filter({ hasText: label });
-const verdict = (page: Page) => page.getByRole('status').filter({ hasText: /^(Verified|Not verified)/ });
-const content = (page: Page) => page.getByRole('region', { name: /^Content/ });
-
-/** A stranger's browser: a context of its own, no wallet installed. */
-async function stranger(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ baseURL: APP_URL });
-  const page = await context.newPage();
-  await page.goto(paths.verify);
-  await expect(page.getByRole('heading', { level: 1, name: 'Verify a proof' })).toBeVisible();
-  return page;
-}
-
-/** Drops a file on the page's drop zone, as a drag from the desktop does. */
-async function drop(page: Page, name: string, bytes: Buffer, type: string) {
-  const transfer = await page.evaluateHandle(
-    ({ data, name, type }) => {
-      const t = new (globalThis as unknown as Dom).DataTransfer();
-      t.items.add(new (globalThis as unknown as Dom).File([new Uint8Array(data)], name, { type }));
-      return t;
-    },
-    { data: [...bytes], name, type },
-  );
-  await page
-    .getByRole('button', { name: 'Open a proof file' })
-    .locator('..')
-    .dispatchEvent('drop', { dataTransfer: transfer });
-}
-
-async function paste(page: Page, text: string) {
-  await page.getByRole('textbox', { name: 'Or paste a proof (JSON)' }).fill(text);
-  await page.getByRole('button', { name: 'Check pasted proof' }).click();
-}
-
-async function expectVerified(page: Page) {
-  await expect(verdict(page)).toHaveText(/^Verified/, { timeout: 15_000 });
-  const rows = await checks(page).getByRole('listitem').allInnerTexts();
-  expect(rows.length).toBeGreaterThanOrEqual(3);
-  for (const text of rows) expect(text).toMatch(/: Passed/);
-}
 
 const saved = async (download: Promise<Download>) => readFile((await (await download).path())!);
 

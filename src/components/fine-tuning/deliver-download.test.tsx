@@ -3,7 +3,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import type { Hex } from 'viem';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ModelDownload } from '../../hooks/fine-tuning/use-model-download';
-import type { HashVerdict } from '../../lib/fine-tuning/monitor';
+import type { HashVerdict, SignerVerdict } from '../../lib/fine-tuning/monitor';
 import { DeliverDownload } from './deliver-download';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -17,14 +17,27 @@ const download = (over: Partial<ModelDownload> = {}) => ({
   received: 10,
   total: 10,
   message: null,
-  file: { blob: new Blob([new Uint8Array(10)]), hash: FILE_HASH, bytes: 10 },
+  file: {
+    blob: new Blob([new Uint8Array(10)]),
+    hash: FILE_HASH,
+    bytes: 10,
+    tags: { signature: `0x${'2'.repeat(130)}` as Hex, keccak256: `0x${'3'.repeat(64)}` as Hex },
+    receivedAt: 1,
+  },
   start: vi.fn(async () => {}),
   cancel: vi.fn(),
   ...over,
 });
 
-const show = (dl: ReturnType<typeof download>, root: Hex | null | undefined, verdict: HashVerdict | null) =>
-  render(<DeliverDownload taskId={TASK} download={dl} root={root} verdict={verdict} saved={undefined} />);
+const show = (
+  dl: ReturnType<typeof download>,
+  root: Hex | null | undefined,
+  verdict: HashVerdict | null,
+  signed: SignerVerdict = 'match',
+) =>
+  render(
+    <DeliverDownload taskId={TASK} download={dl} root={root} verdict={verdict} saved={undefined} signed={signed} />,
+  );
 
 afterEach(cleanup);
 
@@ -40,10 +53,20 @@ describe('DeliverDownload', () => {
     expect(container.querySelector('img, script, [onerror]')).toBeNull();
   });
 
-  it('on a match says so, without the warning', () => {
+  it('on a match says so, and that the TEE key signed it, without the warning', () => {
     show(download(), FILE_HASH, 'match');
     expect(screen.getByRole('status').textContent).toContain('The file matches the model root hash');
+    expect(screen.getByText('✓ Signed by the provider’s TEE key')).toBeDefined();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('warns when the file is signed by another key, or not at all, even though its hash matches', () => {
+    show(download(), FILE_HASH, 'match', 'mismatch');
+    expect(screen.getByRole('alert').textContent).toContain('NOT signed by the provider’s TEE key');
+    expect(screen.queryByText(/Signed by the provider/)).toBeNull();
+    cleanup();
+    show(download(), FILE_HASH, 'match', 'unsigned');
+    expect(screen.getByRole('alert').textContent).toContain('holds no TEE signature');
   });
 
   it('shows a hostile failure message from the provider as text', () => {

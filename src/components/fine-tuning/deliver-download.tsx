@@ -1,8 +1,9 @@
+import type { ReactNode } from 'react';
 import type { Hex } from 'viem';
 import type { ModelDownload } from '../../hooks/fine-tuning/use-model-download';
 import { modelFileName } from '../../lib/fine-tuning/cli-command';
 import type { TaskNotes } from '../../lib/fine-tuning/draft-store';
-import type { HashVerdict } from '../../lib/fine-tuning/monitor';
+import type { HashVerdict, SignerVerdict } from '../../lib/fine-tuning/monitor';
 import { downloadFile } from '../../lib/download';
 import { absoluteTime } from '../../lib/format';
 import { Button } from '../ui/button';
@@ -18,6 +19,8 @@ export function DeliverDownload({
   root,
   verdict,
   saved,
+  signed,
+  proof,
 }: {
   taskId: string;
   download: ModelDownload & { start: () => Promise<void>; cancel: () => void };
@@ -25,6 +28,10 @@ export function DeliverDownload({
   root: Hex | null | undefined;
   verdict: HashVerdict | null;
   saved: TaskNotes['download'];
+  /** Whether the file's tags are signed by the provider's TEE signer. */
+  signed: SignerVerdict;
+  /** The delivery's proof actions, once the file was checked. */
+  proof?: ReactNode;
 }) {
   const retry = () => void dl.start();
   const file = dl.file;
@@ -56,10 +63,10 @@ export function DeliverDownload({
           </div>
         )}
       </DeliverStep>
-      <DeliverStep n={2} title="Check the file against the hash on chain">
+      <DeliverStep n={2} title="Check the file against the chain">
         <p className={muted}>
           The provider recorded the encrypted file's keccak256 on chain when it delivered; the file you received must
-          have the same hash.
+          have the same hash, and its first bytes must be a signature by the provider's TEE key.
         </p>
         {file ? (
           <Verdict verdict={verdict} root={root} fileHash={file.hash} />
@@ -73,6 +80,8 @@ export function DeliverDownload({
         ) : (
           <p className={muted}>Download the file first.</p>
         )}
+        {(file || saved) && <SignerLine signed={signed} />}
+        {proof}
         {file && (
           <Button
             variant="secondary"
@@ -130,4 +139,22 @@ function Verdict({
       {hashes}
     </div>
   );
+}
+
+/** Whether the file's tags are signed by the provider's TEE signer, in one sentence. */
+function SignerLine({ signed }: { signed: SignerVerdict }) {
+  if (signed === 'match')
+    return (
+      <p className="text-sm font-medium text-emerald-800 dark:text-emerald-300">✓ Signed by the provider’s TEE key</p>
+    );
+  if (signed === 'mismatch' || signed === 'unsigned')
+    return (
+      <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+        {signed === 'unsigned'
+          ? '✕ The file holds no TEE signature: it is not a model the 0G tools can decrypt. Do not acknowledge it.'
+          : '✕ The file is NOT signed by the provider’s TEE key on chain: do not acknowledge it.'}
+      </p>
+    );
+  if (signed === 'pending') return <p className={muted}>Checking the file’s TEE signature…</p>;
+  return null;
 }

@@ -1,11 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { Address, Hex } from 'viem';
 import { useDeliverable, useFineTuningTx } from '../../hooks/fine-tuning/use-fine-tuning-chain';
-import { useModelDownload } from '../../hooks/fine-tuning/use-model-download';
+import { useModelDownload, useTagSigner } from '../../hooks/fine-tuning/use-model-download';
 import type { TaskNotesHandle } from '../../hooks/fine-tuning/use-task-monitor';
 import { useNetwork } from '../../hooks/network/use-network';
 import type { FineTuningService } from '../../lib/chain/services';
+import type { TaskNotes } from '../../lib/fine-tuning/draft-store';
 import { decryptCommand, modelFileName } from '../../lib/fine-tuning/cli-command';
-import { deliverablePoll, hashVerdict, keyPublished } from '../../lib/fine-tuning/monitor';
+import { deliverablePoll, hashVerdict, keyPublished, signerVerdict } from '../../lib/fine-tuning/monitor';
+import { DeliveryProof, type CheckedDelivery } from '../verify-export/delivery-proof';
 import { Button } from '../ui/button';
 import { Panel } from '../ui/panel';
 import { QueryError } from '../ui/query-error';
@@ -21,10 +24,13 @@ const muted = 'text-sm text-zinc-600 dark:text-zinc-400';
  */
 export function DeliverPanel({
   service,
+  model,
   taskId,
   notes,
 }: {
   service: FineTuningService;
+  /** The pre-trained model the task fine-tuned (its name, else its hash), as the proof names it. */
+  model: string;
   taskId: string;
   notes: TaskNotesHandle;
 }) {
@@ -57,14 +63,26 @@ export function DeliverPanel({
             ...n,
             provider,
             seen: n?.seen ?? {},
-            download: { fileName, bytes: file.bytes, hash: file.hash, matches, checkedAt: Date.now() },
+            download: {
+              fileName,
+              bytes: file.bytes,
+              hash: file.hash,
+              matches,
+              checkedAt: Date.now(),
+              ...(file.tags ? { tags: file.tags } : {}),
+            },
           },
     );
   }, [file, verdict, update, provider, fileName]);
 
   // A check saved earlier counts while the chain still holds the hash it matched: the provider cannot change it.
-  const savedMatch = !!saved?.matches && !!root && saved.hash.toLowerCase() === root.toLowerCase();
-  const matched = verdict === 'match' || (!file && savedMatch);
+  const savedHolds = !!saved && !!root && saved.hash.toLowerCase() === root.toLowerCase();
+  const savedMatch = savedHolds && !!saved?.matches;
+  const tags = file ? file.tags : savedHolds ? saved?.tags : undefined;
+  const signer = useTagSigner(tags);
+  const signed = signerVerdict(file ? !!file.tags : tags ? true : undefined, signer, service.teeSignerAddress);
+  const matched = (verdict === 'match' || (!file && savedMatch)) && (signed === 'match' || signed === 'unknown');
+  const checked = useCheckedDelivery(file, saved, savedHolds, signer, fileName);
 
   const acknowledge = async () => {
     const result = await tx.acknowledgeDeliverable(provider, taskId);
@@ -81,7 +99,18 @@ export function DeliverPanel({
         />
       )}
       <ol className="flex flex-col gap-4">
-        <DeliverDownload taskId={taskId} download={dl} root={root} verdict={verdict} saved={saved} />
+        <DeliverDownload
+          taskId={taskId}
+          download={dl}
+          root={root}
+          verdict={verdict}
+          saved={saved}
+          signed={signed}
+          proof={
+            checked &&
+            root && <DeliveryProof service={service} model={model} taskId={taskId} root={root} delivery={checked} />
+          }
+        />
         <DeliverStep n={3} title="Acknowledge the model on chain">
           <p className={muted}>
             One wallet transaction that accepts the delivery: the provider can then settle its fee from your sub-account
@@ -91,6 +120,10 @@ export function DeliverPanel({
             <p className="text-sm">✓ Acknowledged on chain.</p>
           ) : verdict === 'mismatch' ? (
             <p className="text-sm text-red-700 dark:text-red-400">Blocked: the downloaded file does not match.</p>
+          ) : signed === 'mismatch' || signed === 'unsigned' ? (
+            <p className="text-sm text-red-700 dark:text-red-400">
+              Blocked: the file is not signed by the provider’s TEE key.
+            </p>
           ) : matched && d ? (
             <Button size="sm" className="self-start" onClick={() => void acknowledge()} disabled={tx.pending !== null}>
               Acknowledge the model on chain
@@ -131,4 +164,30 @@ export function DeliverPanel({
       </ol>
     </Panel>
   );
+}
+
+/** What the delivery's proof is made of, once the file was checked this visit (or a check was saved with its tags). */
+function useCheckedDelivery(
+  file: ReturnType<typeof useModelDownload>['file'],
+  saved: TaskNotes['download'],
+  savedHolds: boolean,
+  signer: Address | null | undefined,
+  fileName: string,
+): CheckedDelivery | null {
+  return useMemo(() => {
+    if (signer === undefined) return null;
+    if (file?.tags)
+      return {
+        hash: file.hash,
+        bytes: file.bytes,
+        tags: file.tags,
+        signer,
+        checkedAt: file.receivedAt,
+        blob: file.blob,
+        fileName,
+      };
+    if (file || !saved?.tags || !savedHolds) return null;
+    const tags = { signature: saved.tags.signature as Hex, keccak256: saved.tags.keccak256 as Hex };
+    return { hash: saved.hash as Hex, bytes: saved.bytes, tags, signer, checkedAt: saved.checkedAt, fileName };
+  }, [file, saved, savedHolds, signer, fileName]);
 }

@@ -18,7 +18,10 @@ import { TaskMonitor } from './task-monitor';
 vi.mock('../../hooks/fine-tuning/use-task-monitor', () => ({ useTaskMonitor: vi.fn(), useCancelTask: vi.fn() }));
 vi.mock('../../hooks/fine-tuning/use-fine-tuning-provider', () => ({ useFineTuningModels: vi.fn() }));
 vi.mock('../../hooks/fine-tuning/use-fine-tuning-chain', () => ({ useDeliverable: vi.fn(), useFineTuningTx: vi.fn() }));
-vi.mock('../../hooks/fine-tuning/use-model-download', () => ({ useModelDownload: vi.fn() }));
+vi.mock('../../hooks/fine-tuning/use-model-download', () => ({
+  useModelDownload: vi.fn(),
+  useTagSigner: () => undefined,
+}));
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const LONG = 'z'.repeat(10_000);

@@ -96,7 +96,9 @@ export function TaskMonitor({
           >
             <ProgressTimeline steps={steps} />
           </Panel>
-          {deliveredOrLater(progress) && <DeliverPanel service={service} taskId={taskId} notes={notes} />}
+          {deliveredOrLater(progress) && (
+            <DeliverPanel service={service} model={model ?? task.preTrainedModelHash} taskId={taskId} notes={notes} />
+          )}
         </>
       )}
       <Panel title="Log">

@@ -27,14 +27,50 @@ function useMedia(source: ProofSource) {
   return read;
 }
 
+/** A proof as it is offered: its JSON and share link once made (null while being made), or why it could not be. */
+export type MadeProof = { json?: string; link?: string | null; error?: string } | null;
+
+/** The row of proof actions every proof shares: Download proof, Copy proof (JSON) and Copy share link. */
+export function ProofButtons({ made, onDownload }: { made: MadeProof; onDownload: () => Promise<void> }) {
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      <div className="flex flex-wrap gap-2">
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={() => {
+            setError(null);
+            onDownload().catch((err: unknown) => setError(message(err)));
+          }}
+        >
+          Download proof
+        </Button>
+        {made?.json !== undefined && (
+          <CopyButton value={made.json} label="Copy proof (JSON)" text="Copy proof (JSON)" variant="secondary" />
+        )}
+        {/* A share link holds the hashes only; too large a proof gets none. */}
+        {made?.link && (
+          <CopyButton value={made.link} label="Copy share link" text="Copy share link" variant="secondary" />
+        )}
+      </div>
+      {made === null && <p className={NOTE}>Preparing the proof…</p>}
+      {(error ?? made?.error) && (
+        <p role="alert" className="text-xs text-red-700 dark:text-red-400">
+          {error ?? made?.error}
+        </p>
+      )}
+    </>
+  );
+}
+
 function Panel({ ctx }: { ctx: ProofContext }) {
   const { source } = ctx;
   const checkbox = useId();
   const [hashes, setHashes] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const media = useMedia(source);
   const hashesOnly = hashes || !source.exchange;
-  const made = useMemo(() => {
+  const made = useMemo((): MadeProof => {
     if (!media) return null;
     if (media.error) return { error: media.error };
     try {
@@ -64,31 +100,7 @@ function Panel({ ctx }: { ctx: ProofContext }) {
           ? 'Hashes only leaves out what was asked and answered: anyone can still check the signature, not the content.'
           : (source.noBytes ?? 'The exact bytes are not kept, so the proof holds only their hashes.')}
       </p>
-      <div className="flex flex-wrap gap-2">
-        <Button
-          size="sm"
-          variant="secondary"
-          onClick={() => {
-            setError(null);
-            downloadProof(ctx, hashesOnly).catch((err: unknown) => setError(message(err)));
-          }}
-        >
-          Download proof
-        </Button>
-        {made?.json !== undefined && (
-          <CopyButton value={made.json} label="Copy proof (JSON)" text="Copy proof (JSON)" variant="secondary" />
-        )}
-        {/* A share link holds the hashes only, whatever the choice above; too large a proof gets none. */}
-        {made?.link && (
-          <CopyButton value={made.link} label="Copy share link" text="Copy share link" variant="secondary" />
-        )}
-      </div>
-      {made === null && <p className={NOTE}>Preparing the proof…</p>}
-      {(error ?? made?.error) && (
-        <p role="alert" className="text-xs text-red-700 dark:text-red-400">
-          {error ?? made?.error}
-        </p>
-      )}
+      <ProofButtons made={made} onDownload={() => downloadProof(ctx, hashesOnly)} />
     </section>
   );
 }

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { keccak256, type Hex } from 'viem';
+import { keccak256, type Address, type Hex } from 'viem';
 import { useAccount } from 'wagmi';
 import type { FineTuningService } from '../../lib/chain/services';
 import { toAppError } from '../../lib/errors';
 import { loraDigest } from '../../lib/fine-tuning/digests';
+import { modelFileFacts, tagSigner } from '../../lib/fine-tuning/model-file';
 import { downloadModel } from '../../lib/fine-tuning/upload';
 import { useNetwork } from '../network/use-network';
 import { endpointOf, useSignDigest } from './use-fine-tuning-chain';
@@ -11,13 +12,24 @@ import { endpointOf, useSignDigest } from './use-fine-tuning-chain';
 /** Where the encrypted model's download is. `declined`: the user said no in the wallet. */
 export type ModelDownloadState = 'idle' | 'signing' | 'running' | 'done' | 'failed' | 'cancelled' | 'declined';
 
-/** The download's progress and, once done, the file (kept in memory only) and its keccak256. */
+/** The downloaded file (kept in memory only), its keccak256 and the TEE's signature over its tags. */
+export interface DownloadedModel {
+  blob: Blob;
+  hash: Hex;
+  bytes: number;
+  /** The signature the file starts with and the hash it signs; null when the file is too short to hold them. */
+  tags: { signature: Hex; keccak256: Hex } | null;
+  /** When it arrived and was hashed (ms). */
+  receivedAt: number;
+}
+
+/** The download's progress and, once done, the file. */
 export interface ModelDownload {
   state: ModelDownloadState;
   received: number;
   total: number | null;
   message: string | null;
-  file: { blob: Blob; hash: Hex; bytes: number } | null;
+  file: DownloadedModel | null;
 }
 
 const IDLE: ModelDownload = { state: 'idle', received: 0, total: null, message: null, file: null };
@@ -79,10 +91,14 @@ export function useModelDownload(service: FineTuningService | undefined, id: str
           set({ received, total });
         },
       });
-      const file = {
+      // keccak256 of a large file takes a while: it is computed once, with the tags, never twice.
+      const facts = modelFileFacts(bytes);
+      const file: DownloadedModel = {
         blob: new Blob([bytes], { type: 'application/octet-stream' }),
-        hash: keccak256(bytes),
+        hash: facts?.keccak256 ?? keccak256(bytes),
         bytes: bytes.length,
+        tags: facts && { signature: facts.tagSignature, keccak256: facts.tagsKeccak256 },
+        receivedAt: Date.now(),
       };
       set({ state: 'done', received: bytes.length, total: bytes.length, file });
     } catch (e) {
@@ -103,4 +119,23 @@ export function useModelDownload(service: FineTuningService | undefined, id: str
   const cancel = useCallback(() => run.current?.abort(), []);
   const live = snap.session === session ? snap : IDLE;
   return { ...live, start, cancel };
+}
+
+/**
+ * Who a model file's tag signature recovers to: undefined while it is worked out (or without tags), null when it
+ * recovers to no one.
+ */
+export function useTagSigner(tags: { signature: string; keccak256: string } | null | undefined) {
+  const key = tags ? `${tags.keccak256}:${tags.signature}` : '';
+  const [found, setFound] = useState<{ key: string; signer: Address | null } | null>(null);
+  useEffect(() => {
+    if (!key) return;
+    const [hash, signature] = key.split(':') as [Hex, Hex];
+    let live = true;
+    void tagSigner(hash, signature).then((signer) => live && setFound({ key, signer }));
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return key && found?.key === key ? found.signer : undefined;
 }

@@ -46,7 +46,15 @@ export interface TaskNotes {
   provider: string;
   model?: string;
   seen: Record<string, number>;
-  download?: { fileName: string; bytes: number; hash: string; matches: boolean; checkedAt: number };
+  download?: {
+    fileName: string;
+    bytes: number;
+    hash: string;
+    matches: boolean;
+    checkedAt: number;
+    /** The file's tag signature and the hash it signs, so its proof can still be made after a reload. */
+    tags?: { signature: string; keccak256: string };
+  };
 }
 
 /** The owner of a draft: one per network and wallet (address lower case). */

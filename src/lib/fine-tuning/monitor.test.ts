@@ -6,6 +6,7 @@ import {
   isOutage,
   keyPublished,
   noteSeen,
+  signerVerdict,
   startPolling,
   timelineSteps,
   type TaskRead,
@@ -73,6 +74,16 @@ describe('hash check and deliverable', () => {
   it('compares the file hash with the root hash, case-insensitively', () => {
     expect(hashVerdict(h, h.toUpperCase().replace('0X', '0x') as `0x${string}`)).toBe('match');
     expect(hashVerdict(h, `0x${'cd'.repeat(32)}`)).toBe('mismatch');
+  });
+
+  it("says whether the file's tags are signed by the provider's TEE signer", () => {
+    const tee = '0x00000000000000000000000000000000000000A1' as const;
+    expect(signerVerdict(true, '0x00000000000000000000000000000000000000a1', tee)).toBe('match');
+    expect(signerVerdict(true, '0x00000000000000000000000000000000000000b2', tee)).toBe('mismatch');
+    expect(signerVerdict(true, null, tee)).toBe('mismatch');
+    expect(signerVerdict(true, undefined, tee)).toBe('pending');
+    expect(signerVerdict(false, undefined, tee)).toBe('unsigned');
+    expect(signerVerdict(undefined, undefined, tee)).toBe('unknown');
   });
 
   it('cannot check without a root, or with an all-zero one', () => {

@@ -1,4 +1,5 @@
-import type { Hex } from 'viem';
+import type { Address, Hex } from 'viem';
+import { sameAddress } from '../address';
 import { ProviderHttpError } from '../errors';
 import { pollDelay } from './backoff';
 import type { TaskNotes } from './draft-store';
@@ -51,6 +52,24 @@ export type HashVerdict = 'match' | 'mismatch' | 'no-root';
 export function hashVerdict(fileHash: Hex, root: Hex | null | undefined): HashVerdict {
   if (!root || /^0x0*$/i.test(root)) return 'no-root';
   return fileHash.toLowerCase() === root.toLowerCase() ? 'match' : 'mismatch';
+}
+
+/**
+ * Whether the file's tags are signed by the provider's TEE signer. `unsigned`: the file holds no tag signature at
+ * all; `pending`: it is being worked out; `unknown`: nothing is known (a check saved by an older version).
+ */
+export type SignerVerdict = 'match' | 'mismatch' | 'unsigned' | 'pending' | 'unknown';
+
+/** `hasTags` is whether the file holds tags (undefined: unknown); `signer` is who they recover to (undefined: not yet). */
+export function signerVerdict(
+  hasTags: boolean | undefined,
+  signer: Address | null | undefined,
+  teeSigner: Address,
+): SignerVerdict {
+  if (hasTags === undefined) return 'unknown';
+  if (!hasTags) return 'unsigned';
+  if (signer === undefined) return 'pending';
+  return signer && sameAddress(signer, teeSigner) ? 'match' : 'mismatch';
 }
 
 /** The provider published the model key: the deliverable is acknowledged and carries an encrypted secret. */
