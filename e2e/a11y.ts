@@ -155,8 +155,6 @@ export const A11Y_ROUTES: readonly A11yRoute[] = [
     name: 'Fine-tuning task',
     path: (m) => paths.fineTuningTask('00000000-0000-4000-8000-000000000000', m.fineTuning.address),
   },
-  // No proof yet: the paste box and the drop zone.
-  { name: 'Verify', path: () => paths.verify },
   { name: 'Not found', path: () => '/no-such-page' },
 ];
 

@@ -55,12 +55,21 @@ test('the header links navigate inside the app, without reloading it', async ({ 
     window.e2eSamePage = true;
   });
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveText(['Marketplace', 'Chat', 'Image', 'Speech', 'Fine-tuning', 'Account']);
+  await expect(nav.getByRole('link')).toHaveText([
+    'Marketplace',
+    'Chat',
+    'Image',
+    'Speech',
+    'Fine-tuning',
+    'Verify',
+    'Account',
+  ]);
   const stops = [
     ['Chat', '/chat', 'Chat'],
     ['Image', '/image', 'Image'],
     ['Speech', '/speech', 'Speech'],
     ['Fine-tuning', '/fine-tuning', 'Fine-tuning'],
+    ['Verify', '/verify', 'Verify a proof'],
     ['Account', '/account', 'Account'],
     ['Marketplace', '/', 'Providers on 0G Local Devnet'],
   ] as const;
@@ -102,7 +111,7 @@ test('on a phone the main navigation is a bottom bar with short labels', async (
   const box = await nav.boundingBox();
   expect(box && box.y + box.height).toBeCloseTo(844, 0);
   // Short labels to fit, and each link is named by the label it shows.
-  const names = ['Market', 'Chat', 'Image', 'Speech', 'Tuning', 'Account'];
+  const names = ['Market', 'Chat', 'Image', 'Speech', 'Tuning', 'Verify', 'Account'];
   await expect(nav.getByRole('link')).toContainText(names);
   for (const [i, name] of names.entries()) await expect(nav.getByRole('link').nth(i)).toHaveAccessibleName(name);
   await page.evaluate(() => {

@@ -42,5 +42,6 @@ export const NAV_ITEMS = [
   { to: paths.image, label: 'Image', short: 'Image', icon: '◩' },
   { to: paths.speech, label: 'Speech', short: 'Speech', icon: '◉' },
   { to: paths.fineTuning, label: 'Fine-tuning', short: 'Tuning', icon: '⚙' },
+  { to: paths.verify, label: 'Verify', short: 'Verify', icon: '✓' },
   { to: paths.account, label: 'Account', short: 'Account', icon: '◎' },
 ] as const;
