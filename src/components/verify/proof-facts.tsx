@@ -32,15 +32,20 @@ const claim = (b: ProofBundle): Rows => [
   ['Made at', b.createdAt],
 ];
 
+/** The network and the service, as every kind of bundle names them; `contract` is the one its checks read. */
+const service = (b: ProofBundle, contract: [string, string]): Rows => [
+  ['Network', `${b.network.name} (chain id ${b.network.chainId})`],
+  contract,
+  ['Provider', b.service.provider],
+  ['Model', b.service.model],
+  ['Service URL', b.service.url],
+];
+
 function deliveryRows(b: DeliverableProof): Rows {
   const d = b.deliverable;
   return [
     ['Kind', 'fine-tuned model delivery'],
-    ['Network', `${b.network.name} (chain id ${b.network.chainId})`],
-    ['Fine-tuning contract', b.network.contracts.fineTuning],
-    ['Provider', b.service.provider],
-    ['Model', b.service.model],
-    ['Service URL', b.service.url],
+    ...service(b, ['Fine-tuning contract', b.network.contracts.fineTuning]),
     ['TEE signer at the time', b.service.teeSigner],
     ['Service read at', b.service.readAt],
     ['Task', d.taskId],
@@ -57,11 +62,7 @@ function deliveryRows(b: DeliverableProof): Rows {
 function answerRows(b: AnswerProof): Rows {
   return [
     ['Kind', b.kind],
-    ['Network', `${b.network.name} (chain id ${b.network.chainId})`],
-    ['Inference contract', b.network.contracts.inference],
-    ['Provider', b.service.provider],
-    ['Model', b.service.model],
-    ['Service URL', b.service.url],
+    ...service(b, ['Inference contract', b.network.contracts.inference]),
     ['Verifiability', b.service.verifiability],
     ['TEE signer at the time', b.service.teeSigner],
     ['Service read at', b.service.readAt],

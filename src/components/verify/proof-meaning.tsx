@@ -6,6 +6,20 @@ import { AttestationPanel } from '../provider/attestation-panel';
 import { ButtonLink } from '../ui/button-link';
 import { Panel } from '../ui/panel';
 
+/** What each kind of proof establishes, and what it does not (beside the attestation, which is the same for all). */
+const MEANING = {
+  answer: {
+    proves:
+      'It proves which key signed these exact request and response bytes, and whether that key is the provider’s TEE signer on chain now.',
+    not: 'It says nothing about whether the answer is correct, only that it is the one the provider signed.',
+  },
+  delivery: {
+    proves:
+      'It proves which key signed this encrypted model’s tags, whether that key is the provider’s TEE signer on chain now, and that the chain records the file’s hash as this task’s delivery for this user.',
+    not: 'It says nothing about how good the model is, only that it is the one the provider delivered.',
+  },
+};
+
 /**
  * What a proof does and does not establish, and where to check the rest: the attestation of the provider's TEE,
  * here when the proof is from the network the app shows, else a link to the provider's page.
@@ -23,35 +37,17 @@ export function ProofMeaning({
 }) {
   const provider = isAddress(bundle.service.provider) ? getAddress(bundle.service.provider) : null;
   const here = known !== null && known.chain.id === shown.chain.id;
+  const meaning = MEANING[bundle.kind === 'fine-tuning' ? 'delivery' : 'answer'];
   return (
     <div className="flex flex-col gap-4">
       <Panel title="What this proof establishes">
         <ul className="list-disc space-y-1 pl-5 text-sm">
-          {bundle.kind === 'fine-tuning' ? (
-            <>
-              <li>
-                It proves which key signed this encrypted model’s tags, whether that key is the provider’s TEE signer on
-                chain now, and that the chain records the file’s hash as this task’s delivery for this user.
-              </li>
-              <li>
-                It does not prove by itself that the key lives in a genuine TEE: that is the provider’s attestation,
-                which you can check below.
-              </li>
-              <li>It says nothing about how good the model is, only that it is the one the provider delivered.</li>
-            </>
-          ) : (
-            <>
-              <li>
-                It proves which key signed these exact request and response bytes, and whether that key is the
-                provider’s TEE signer on chain now.
-              </li>
-              <li>
-                It does not prove by itself that the key lives in a genuine TEE: that is the provider’s attestation,
-                which you can check below.
-              </li>
-              <li>It says nothing about whether the answer is correct, only that it is the one the provider signed.</li>
-            </>
-          )}
+          <li>{meaning.proves}</li>
+          <li>
+            It does not prove by itself that the key lives in a genuine TEE: that is the provider’s attestation, which
+            you can check below.
+          </li>
+          <li>{meaning.not}</li>
         </ul>
       </Panel>
       {provider && here ? (

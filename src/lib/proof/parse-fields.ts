@@ -1,17 +1,11 @@
 import { isAddress, type Address } from 'viem';
+import { VERIFICATION_STATES } from '../chat/types';
 import type { BadgeState } from '../verify/response';
 import { ProofError, type MediaRole, type ProofMedia, type ProofNetwork } from './types';
 
 // Shared field readers of the bundle parsers: each throws ProofError with one plain sentence.
 
-export const STATES: readonly BadgeState[] = [
-  'verifying',
-  'verified',
-  'content-mismatch',
-  'failed',
-  'not-verifiable',
-  'unavailable',
-];
+export const STATES: readonly BadgeState[] = VERIFICATION_STATES;
 // Provider strings are shown whole; a cap keeps a hostile one from filling the page.
 export const MAX_TEXT = 8192;
 const SHA256 = /^[0-9a-f]{64}$/;
