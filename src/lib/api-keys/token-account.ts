@@ -1,5 +1,5 @@
 import { BaseError, ContractFunctionRevertedError, type Address, type Client } from 'viem';
-import { readContract } from 'viem/actions';
+import { readView } from '../chain/read-view';
 import { inferenceAbi } from '../chain/abi';
 import type { TokenAccount } from './key-state';
 
@@ -17,7 +17,7 @@ export async function getTokenAccount(
   provider: Address,
 ): Promise<TokenAccount | null> {
   try {
-    const a = await readContract(client, {
+    const a = await readView(client, {
       address: inference,
       abi: inferenceAbi,
       functionName: 'getAccount',

@@ -1,5 +1,5 @@
 import { BaseError, ContractFunctionRevertedError, type Address, type Client, type Hex } from 'viem';
-import { readContract } from 'viem/actions';
+import { readView } from './read-view';
 import { fineTuningAbi } from './abi';
 
 /** The user's fine-tuning sub-account with one provider, as the contract keeps it. */
@@ -32,7 +32,7 @@ export async function readFineTuningAccount(
   provider: Address,
 ): Promise<FineTuningAccount | null> {
   try {
-    const a = await readContract(client, {
+    const a = await readView(client, {
       address: contract,
       abi: fineTuningAbi,
       functionName: 'getAccount',
@@ -76,7 +76,7 @@ export async function readDeliverable(
   id: string,
 ): Promise<Deliverable | null> {
   try {
-    const d = await readContract(client, {
+    const d = await readView(client, {
       address: contract,
       abi: fineTuningAbi,
       functionName: 'getDeliverable',

@@ -1,5 +1,5 @@
 import { BaseError, ContractFunctionRevertedError, type Address, type Client } from 'viem';
-import { readContract } from 'viem/actions';
+import { readView } from './read-view';
 import { sameAddress } from '../address';
 import {
   fineTuningReadAbi as fineTuningAbi,
@@ -52,7 +52,7 @@ const isRevert = (err: unknown) =>
 /** The user's ledger, or null when there is none (the contract reverts; an emptied ledger is deleted). */
 export async function getLedgerInfo(client: Client, ledger: Address, user: Address): Promise<LedgerInfo | null> {
   try {
-    const l = await readContract(client, { address: ledger, abi: ledgerAbi, functionName: 'getLedger', args: [user] });
+    const l = await readView(client, { address: ledger, abi: ledgerAbi, functionName: 'getLedger', args: [user] });
     return { total: l.totalBalance, available: l.availableBalance, locked: l.totalBalance - l.availableBalance };
   } catch (err) {
     if (isRevert(err)) return null;
@@ -63,7 +63,7 @@ export async function getLedgerInfo(client: Client, ledger: Address, user: Addre
 /** The names the ledger knows the serving contracts by (e.g. "inference-v1.0"); transferFund and retrieveFund need them. */
 export async function getServiceNames(client: Client, c: ContractAddresses): Promise<Record<SubAccountKind, string>> {
   const name = async (service: Address) =>
-    (await readContract(client, { address: c.ledger, abi: ledgerAbi, functionName: 'getServiceInfo', args: [service] }))
+    (await readView(client, { address: c.ledger, abi: ledgerAbi, functionName: 'getServiceInfo', args: [service] }))
       .fullName;
   const [inference, fineTuning] = await Promise.all([name(c.inference), name(c.fineTuning)]);
   return { inference, 'fine-tuning': fineTuning };
@@ -72,8 +72,8 @@ export async function getServiceNames(client: Client, c: ContractAddresses): Pro
 /** Refund lock time of each serving contract, in seconds. */
 export async function getLockTimes(client: Client, c: ContractAddresses): Promise<Record<SubAccountKind, bigint>> {
   const [inference, fineTuning] = await Promise.all([
-    readContract(client, { address: c.inference, abi: inferenceAbi, functionName: 'lockTime' }),
-    readContract(client, { address: c.fineTuning, abi: fineTuningAbi, functionName: 'lockTime' }),
+    readView(client, { address: c.inference, abi: inferenceAbi, functionName: 'lockTime' }),
+    readView(client, { address: c.fineTuning, abi: fineTuningAbi, functionName: 'lockTime' }),
   ]);
   return { inference, 'fine-tuning': fineTuning };
 }
@@ -99,7 +99,7 @@ export async function getSubAccounts(
 
   const [inferencePages, fineTuningPages] = await Promise.all([
     readAllPages((offset, limit) =>
-      readContract(client, {
+      readView(client, {
         address: c.inference,
         abi: inferenceAbi,
         functionName: 'getAccountsByUser',
@@ -107,7 +107,7 @@ export async function getSubAccounts(
       }),
     ),
     readAllPages((offset, limit) =>
-      readContract(client, {
+      readView(client, {
         address: c.fineTuning,
         abi: fineTuningAbi,
         functionName: 'getAccountsByUser',
@@ -132,7 +132,7 @@ export async function getSubAccounts(
   // The fine-tuning list omits refunds, so each account is read once more for them.
   const fineTuning = await Promise.all(
     fineTuningPages.map(async (a): Promise<SubAccount> => {
-      const full = await readContract(client, {
+      const full = await readView(client, {
         address: c.fineTuning,
         abi: fineTuningAbi,
         functionName: 'getAccount',

@@ -1,5 +1,5 @@
 import { BaseError, ContractFunctionRevertedError, type Address, type Client } from 'viem';
-import { readContract } from 'viem/actions';
+import { readView } from './read-view';
 import { fineTuningReadAbi as fineTuningAbi, inferenceReadAbi as inferenceAbi } from './abi-reads';
 import { PAGE_SIZE, readAllPages } from './paging';
 
@@ -25,7 +25,7 @@ export interface Service {
 export async function listServices(client: Client, inference: Address, pageSize = PAGE_SIZE): Promise<Service[]> {
   return readAllPages(
     (offset, limit) =>
-      readContract(client, {
+      readView(client, {
         address: inference,
         abi: inferenceAbi,
         functionName: 'getAllServices',
@@ -38,7 +38,7 @@ export async function listServices(client: Client, inference: Address, pageSize 
 /** One provider's service, or null when the address has none (the contract reverts); RPC failures throw. */
 export async function getService(client: Client, inference: Address, provider: Address): Promise<Service | null> {
   try {
-    return await readContract(client, {
+    return await readView(client, {
       address: inference,
       abi: inferenceAbi,
       functionName: 'getService',
@@ -66,7 +66,7 @@ export interface FineTuningService {
 
 /** Every fine-tuning provider on the network (the contract returns them all in one call). */
 export async function listFineTuningServices(client: Client, fineTuning: Address): Promise<FineTuningService[]> {
-  const all = await readContract(client, { address: fineTuning, abi: fineTuningAbi, functionName: 'getAllServices' });
+  const all = await readView(client, { address: fineTuning, abi: fineTuningAbi, functionName: 'getAllServices' });
   return all.map((s) => ({
     provider: s.provider,
     url: s.url,
