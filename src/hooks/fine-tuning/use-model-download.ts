@@ -4,7 +4,8 @@ import { useAccount } from 'wagmi';
 import type { FineTuningService } from '../../lib/chain/services';
 import { toAppError } from '../../lib/errors';
 import { loraDigest } from '../../lib/fine-tuning/digests';
-import { modelFileFacts, tagSigner } from '../../lib/fine-tuning/model-file';
+import { tagSigner } from '../../lib/fine-tuning/model-file';
+import { modelFileFactsInWorker } from '../../lib/fine-tuning/model-file-client';
 import { downloadModel } from '../../lib/fine-tuning/upload';
 import { useNetwork } from '../network/use-network';
 import { endpointOf, useSignDigest } from './use-fine-tuning-chain';
@@ -91,10 +92,13 @@ export function useModelDownload(service: FineTuningService | undefined, id: str
           set({ received, total });
         },
       });
-      // keccak256 of a large file takes a while: it is computed once, with the tags, never twice.
-      const facts = modelFileFacts(bytes);
+      const blob = new Blob([bytes], { type: 'application/octet-stream' });
+      // keccak256 of a large file takes seconds: it is computed once, with the tags, off the main thread, and Cancel
+      // still stops it.
+      const facts = await modelFileFactsInWorker(blob, { signal: ctl.signal });
       const file: DownloadedModel = {
-        blob: new Blob([bytes], { type: 'application/octet-stream' }),
+        blob,
+        // No facts only for a file too short for the layout: hashing it here is instant.
         hash: facts?.keccak256 ?? keccak256(bytes),
         bytes: bytes.length,
         tags: facts && { signature: facts.tagSignature, keccak256: facts.tagsKeccak256 },

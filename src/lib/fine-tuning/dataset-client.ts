@@ -1,3 +1,4 @@
+import { runInWorker } from '../worker-run';
 import { validateDataset, type DatasetProgress, type DatasetReport } from './dataset';
 import type { DatasetSchema } from './dataset-schema';
 import type { DatasetWorkerReply, DatasetWorkerRequest } from './dataset-worker';
@@ -45,41 +46,17 @@ export function validateInWorker(
   onProgress?: (progress: DatasetProgress) => void,
   options: ValidateInWorkerOptions = {},
 ): Promise<DatasetReport> {
-  const { signal } = options;
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  const fallback = () => validateOnMainThread(file, schema, onProgress, options);
-  if (typeof Worker === 'undefined') return fallback();
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./dataset-worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return fallback();
-  }
-  return new Promise<DatasetReport>((resolve, reject) => {
-    const stop = () => {
-      worker.terminate();
-      signal?.removeEventListener('abort', abort);
-    };
-    const abort = () => {
-      stop();
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', abort, { once: true });
-    worker.onmessage = (event: MessageEvent<DatasetWorkerReply>) => {
-      const reply = event.data;
-      if (reply.type === 'progress') return onProgress?.(reply.progress);
-      stop();
-      if (reply.type === 'done') resolve(reply.report);
-      else reject(new Error(reply.message));
-    };
-    // A worker that cannot load (an old browser without module workers, a stricter policy) is not the
-    // user's problem: the main thread does the same work.
-    worker.onerror = (event) => {
-      event.preventDefault();
-      stop();
-      fallback().then(resolve, reject);
-    };
-    const request: DatasetWorkerRequest = { file, schema, maxBytes: options.maxBytes };
-    worker.postMessage(request);
+  return runInWorker<DatasetWorkerRequest, DatasetWorkerReply, DatasetReport>({
+    create: () => new Worker(new URL('./dataset-worker.ts', import.meta.url), { type: 'module' }),
+    request: { file, schema, maxBytes: options.maxBytes },
+    read: (reply) => {
+      if (reply.type === 'progress') {
+        onProgress?.(reply.progress);
+        return undefined;
+      }
+      return reply.type === 'done' ? { done: reply.report } : { failed: new Error(reply.message) };
+    },
+    fallback: () => validateOnMainThread(file, schema, onProgress, options),
+    signal: options.signal,
   });
 }

@@ -1,6 +1,7 @@
 import type { Address } from 'viem';
 import { sameAddress } from '../address';
-import { modelFileFacts, tagSigner } from '../fine-tuning/model-file';
+import { tagSigner } from '../fine-tuning/model-file';
+import { modelFileFactsInWorker } from '../fine-tuning/model-file-client';
 import type { ChainView, ProofReport, ProofRow } from './check';
 import { row, short, signerRow } from './check-rows';
 import type { DeliverableProof } from './types';
@@ -68,7 +69,8 @@ async function modelRow(b: DeliverableProof, bytes: Uint8Array | undefined): Pro
   const f = b.deliverable.file;
   const name = b.media?.file ?? 'the model file';
   if (!bytes) return row('model', 'not-run', `The encrypted model (${name}) is not included, so it was not re-hashed.`);
-  const facts = modelFileFacts(bytes);
+  // A model of tens of MB takes seconds to hash: off the main thread, so the page stays responsive.
+  const facts = await modelFileFactsInWorker(new Blob([bytes as Uint8Array<ArrayBuffer>]));
   if (!facts) return row('model', 'failed', `${name} is too short to be an encrypted model.`);
   if (facts.size !== f.size)
     return row('model', 'failed', `${name} is ${facts.size} bytes, not the bundle's ${f.size}.`);
