@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import type { StoredVerification } from '../../lib/chat/types';
 import { verificationChecks } from '../../lib/verify/checks';
 import { BADGE_TEXT } from '../../lib/verify/response';
@@ -6,8 +6,10 @@ import { CheckRow } from '../ui/check-row';
 import { Badge, type BadgeTone } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
-import { ProofActions } from '../verify-export/proof-actions';
 import type { ProofSource } from '../verify-export/proof-source';
+
+// The proof actions bring the bundle format and the zip writer: loaded when a badge's detail is opened.
+const ProofActions = lazy(() => import('../verify-export/proof-actions').then((m) => ({ default: m.ProofActions })));
 
 const TONE: Record<StoredVerification['state'], BadgeTone> = {
   verifying: 'neutral',
@@ -135,7 +137,9 @@ export function VerificationBadge({
         </dl>
         {proof && (
           <div className="mt-4">
-            <ProofActions verification={v} source={proof} />
+            <Suspense fallback={<p className="text-xs text-zinc-600 dark:text-zinc-300">Preparing the proof…</p>}>
+              <ProofActions verification={v} source={proof} />
+            </Suspense>
           </div>
         )}
         {actions && <div className="mt-4 flex flex-wrap gap-2">{actions}</div>}

@@ -5,7 +5,7 @@ import { pictureFileName, pictureProofFiles, type PictureFacts } from '../../lib
 import { VerificationBadge } from '../chat/verification-badge';
 import { Button } from '../ui/button';
 import { CopyButton } from '../ui/copy-button';
-import { ProofDownloadButton } from '../verify-export/proof-actions';
+import { ProofDownloadButton } from '../verify-export/proof-download-button';
 import type { ProofSource } from '../verify-export/proof-source';
 
 const NO_BYTES =

@@ -7,7 +7,7 @@ import { og } from '../../lib/units';
 import { VerificationBadge } from '../chat/verification-badge';
 import { Button } from '../ui/button';
 import { CopyButton } from '../ui/copy-button';
-import { ProofDownloadButton } from '../verify-export/proof-actions';
+import { ProofDownloadButton } from '../verify-export/proof-download-button';
 import { bundleMediaType, type ProofSource } from '../verify-export/proof-source';
 import { TranscriptView } from './transcript-view';
 

@@ -43,10 +43,13 @@ const inApp = (node: ReactNode) => (
   </NetworkContext.Provider>
 );
 
-function open(verification: StoredVerification, source: ProofSource, wrap = inApp) {
+/** Opens the badge detail and waits for its proof actions, which load on opening. */
+async function open(verification: StoredVerification, source: ProofSource, wrap = inApp) {
   render(wrap(<VerificationBadge verification={verification} proof={source} />));
   fireEvent.click(screen.getByRole('button', { name: /^Verif|mismatch/ }));
-  return screen.getByRole('dialog');
+  const dialog = screen.getByRole('dialog');
+  await waitFor(() => expect(within(dialog).queryByText('Preparing the proof…')).toBeNull());
+  return dialog;
 }
 
 const chat = (f: Fixture, over: Partial<ProofSource> = {}): ProofSource => ({
@@ -69,7 +72,7 @@ async function copied(dialog: HTMLElement, name: string): Promise<string> {
 describe('the badge detail’s proof actions', () => {
   it('copies the bundle with the exact bytes, and without them once Hashes only is ticked', async () => {
     const f = await verifiedFixture();
-    const dialog = open(stored(f), chat(f));
+    const dialog = await open(stored(f), chat(f));
     const box = within(dialog).getByRole('checkbox', { name: 'Hashes only' });
     expect((box as HTMLInputElement).checked).toBe(false);
     const full = parseProof(await copied(dialog, 'Copy proof (JSON)'));
@@ -84,7 +87,7 @@ describe('the badge detail’s proof actions', () => {
 
   it('downloads the same bundle as JSON under the answer’s name', async () => {
     const f = await verifiedFixture();
-    const dialog = open(stored(f), chat(f));
+    const dialog = await open(stored(f), chat(f));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Download proof' }));
     await waitFor(() => expect(downloads).toHaveLength(1));
     const bundle = parseProof(await downloads[0]!.text());
@@ -94,7 +97,7 @@ describe('the badge detail’s proof actions', () => {
 
   it('copies a share link to /verify holding the hashes-only bundle', async () => {
     const f = await verifiedFixture('TeeTLS');
-    const dialog = open(stored(f), chat(f));
+    const dialog = await open(stored(f), chat(f));
     const link = await copied(dialog, 'Copy share link');
     expect(link.startsWith(`${window.location.origin}/verify#p=`)).toBe(true);
     const bundle = bundleFromFragment(link.slice(link.indexOf('#'))) as AnswerProof;
@@ -105,7 +108,7 @@ describe('the badge detail’s proof actions', () => {
   it('hides the share link when the proof is too large for a link', async () => {
     const f = await verifiedFixture();
     const v = { ...stored(f), signedText: 'x'.repeat(9000) };
-    const dialog = open(v, chat(f));
+    const dialog = await open(v, chat(f));
     expect(within(dialog).getByRole('button', { name: 'Copy proof (JSON)' })).toBeTruthy();
     expect(within(dialog).queryByRole('button', { name: 'Copy share link' })).toBeNull();
   });
@@ -113,7 +116,7 @@ describe('the badge detail’s proof actions', () => {
   it('offers hashes only, and says why, when the bytes are not kept', async () => {
     const f = await verifiedFixture();
     const noBytes = 'This app does not keep the bytes.';
-    const dialog = open(stored(f), chat(f, { exchange: undefined, noBytes }));
+    const dialog = await open(stored(f), chat(f, { exchange: undefined, noBytes }));
     const box = within(dialog).getByRole('checkbox', { name: 'Hashes only' }) as HTMLInputElement;
     expect(box.checked && box.disabled).toBe(true);
     expect(within(dialog).getByText(noBytes)).toBeTruthy();
@@ -127,7 +130,7 @@ describe('the badge detail’s proof actions', () => {
       fileName: 'fox-proof.zip',
       media: { file: 'fox.png', type: 'image/png', role: 'picture', read: () => Promise.resolve(PICTURE) },
     });
-    const dialog = open(stored(f), source);
+    const dialog = await open(stored(f), source);
     const json = parseProof(await copied(dialog, 'Copy proof (JSON)'));
     expect(json.media).toMatchObject({ file: 'fox.png', role: 'picture' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Download proof' }));
@@ -145,22 +148,22 @@ describe('the badge detail’s proof actions', () => {
       role: 'picture' as const,
       read: () => Promise.resolve(undefined),
     };
-    const dialog = open(stored(f), chat(f, { kind: 'image', fileName: 'fox-proof.zip', media }));
+    const dialog = await open(stored(f), chat(f, { kind: 'image', fileName: 'fox-proof.zip', media }));
     expect((await within(dialog).findByRole('alert')).textContent).toMatch(/no longer here/);
     expect(within(dialog).queryByRole('button', { name: 'Copy proof (JSON)' })).toBeNull();
   });
 
   it('makes no proof of an imported result, of a result from another network, or outside the app', async () => {
     const f = await verifiedFixture();
-    let dialog = open({ ...stored(f), imported: true }, chat(f));
+    let dialog = await open({ ...stored(f), imported: true }, chat(f));
     expect(dialog.textContent).toMatch(/imported file and was not checked in this browser/);
     expect(within(dialog).queryByRole('button', { name: 'Download proof' })).toBeNull();
     cleanup();
-    dialog = open(stored(f), chat(f, { chainId: 1 }));
+    dialog = await open(stored(f), chat(f, { chainId: 1 }));
     expect(dialog.textContent).toMatch(/another network/);
     expect(within(dialog).queryByRole('button', { name: 'Download proof' })).toBeNull();
     cleanup();
-    dialog = open(stored(f), chat(f), (node) => <>{node}</>);
+    dialog = await open(stored(f), chat(f), (node) => <>{node}</>);
     expect(within(dialog).queryByRole('button', { name: 'Download proof' })).toBeNull();
   });
 
@@ -168,7 +171,7 @@ describe('the badge detail’s proof actions', () => {
     const f = await verifiedFixture();
     const edited = Uint8Array.from(f.response);
     edited[0]! ^= 1;
-    const dialog = open(stored(f), chat(f, { exchange: { request: f.request, response: edited } }));
+    const dialog = await open(stored(f), chat(f, { exchange: { request: f.request, response: edited } }));
     expect(within(dialog).getByRole('alert').textContent).toMatch(/response bytes given are not the ones/);
     expect(within(dialog).queryByRole('button', { name: 'Copy proof (JSON)' })).toBeNull();
   });

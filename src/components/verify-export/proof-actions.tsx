@@ -2,9 +2,10 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import type { StoredVerification } from '../../lib/chat/types';
 import { proofJsonText } from '../../lib/proof/bundle';
 import { shareFragment } from '../../lib/proof/share';
-import { Button, type ButtonSize } from '../ui/button';
+import { Button } from '../ui/button';
 import { CopyButton } from '../ui/copy-button';
-import { downloadProof, makeBundle, WithProof, type ProofContext } from './proof-export';
+import { WithProof, type ProofContext } from './proof-export';
+import { downloadProof, makeBundle } from './proof-make';
 import { shareLink, type ProofSource } from './proof-source';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -115,49 +116,6 @@ export function ProofActions({ verification, source }: { verification: StoredVer
       pending={<p className={NOTE}>Reading the service from chain…</p>}
     >
       {(ctx) => <Panel ctx={ctx} />}
-    </WithProof>
-  );
-}
-
-function DownloadButton({ ctx, label, size }: { ctx: ProofContext; label: string; size: ButtonSize }) {
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <>
-      <Button
-        size={size}
-        variant="secondary"
-        onClick={() => {
-          setError(null);
-          // The bytes when this visit has them: a person who wants hashes only finds the choice in the badge.
-          downloadProof(ctx, !ctx.source.exchange).catch((err: unknown) => setError(message(err)));
-        }}
-      >
-        {label}
-      </Button>
-      {error && (
-        <p role="alert" className="w-full text-xs text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
-    </>
-  );
-}
-
-/** One button that downloads the proof bundle as it is (with the bytes when kept), e.g. "Download with proof". */
-export function ProofDownloadButton({
-  verification,
-  source,
-  label,
-  size = 'sm',
-}: {
-  verification: StoredVerification;
-  source: ProofSource;
-  label: string;
-  size?: ButtonSize;
-}) {
-  return (
-    <WithProof verification={verification} source={source}>
-      {(ctx) => <DownloadButton ctx={ctx} label={label} size={size} />}
     </WithProof>
   );
 }

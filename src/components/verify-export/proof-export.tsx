@@ -5,9 +5,6 @@ import { useServices } from '../../hooks/marketplace/use-services';
 import type { Network } from '../../lib/chain/networks';
 import type { Service } from '../../lib/chain/services';
 import type { StoredVerification } from '../../lib/chat/types';
-import { downloadFile } from '../../lib/download';
-import { mediaProofZip } from '../../lib/media/proof-zip';
-import { buildProof, proofJsonText, type ProofBundle } from '../../lib/proof/bundle';
 import type { VerificationResult } from '../../lib/verify/response';
 import { proofService, proofVerification, type ProofSource } from './proof-source';
 
@@ -17,43 +14,6 @@ export interface ProofContext {
   verification: VerificationResult;
   network: Network;
   service: Service;
-}
-
-/** The bundle of one answer; `media` is the picture or audio when the source has one. Throws ProofError. */
-export function makeBundle(ctx: ProofContext, hashesOnly: boolean, media?: Uint8Array): ProofBundle {
-  const { source } = ctx;
-  return buildProof({
-    kind: source.kind,
-    network: ctx.network,
-    service: ctx.service,
-    verification: ctx.verification,
-    exchange: source.exchange,
-    hashesOnly,
-    media: source.media && media ? { ...source.media, bytes: media } : undefined,
-  });
-}
-
-const GONE = 'The file this proof goes with is no longer in this browser’s storage.';
-
-/** "Download proof": JSON for a chat answer, a zip with the picture or audio otherwise. Throws a plain sentence. */
-export async function downloadProof(ctx: ProofContext, hashesOnly: boolean): Promise<void> {
-  const { source } = ctx;
-  if (!source.media) {
-    downloadFile(source.fileName, 'application/json', proofJsonText(makeBundle(ctx, hashesOnly)));
-    return;
-  }
-  const bytes = await source.media.read();
-  if (!bytes) throw new Error(GONE);
-  const zip = mediaProofZip({
-    kind: source.kind === 'chat' ? 'image' : source.kind,
-    network: ctx.network,
-    service: ctx.service,
-    verification: ctx.verification,
-    exchange: source.exchange,
-    hashesOnly,
-    media: { ...source.media, bytes },
-  });
-  downloadFile(source.fileName, 'application/zip', zip);
 }
 
 function LookUp({
