@@ -70,6 +70,6 @@ export const queryKeys = {
   tokenAccount: family(...subAccounts.all, 'token-account')<{ chainId: number; user: Address; provider: Address }>(),
   /** 0G's provider status report of a network (or the devnet simulator's, in the same shape). */
   providerStatus: family('provider-status')<{ chainId: number }>(),
-  /** Native balances, keyed by wagmi's useBalance itself: only the prefix is ours to invalidate with. */
-  walletBalance: { all: ['balance'] as const },
+  /** A wallet's native balance on a chain. */
+  walletBalance: family('balance')<{ chainId: number; address: Address | undefined }>(),
 };

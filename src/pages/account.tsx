@@ -1,6 +1,6 @@
 import { useSearchParams } from 'react-router';
 import { getAddress, isAddress } from 'viem';
-import { useAccount, useBalance } from 'wagmi';
+import { useAccount } from 'wagmi';
 import { FundDialog } from '../components/account/fund-dialog';
 import { HistoryTable } from '../components/account/history-table';
 import { LedgerPanel } from '../components/account/ledger-panel';
@@ -12,12 +12,13 @@ import { ConnectButton } from '../components/wallet/connect-button';
 import { UsagePanel } from '../components/usage/usage-panel';
 import { useAccountData, useRetryAccountReads } from '../hooks/account/use-account-data';
 import { useNetwork } from '../hooks/network/use-network';
+import { useWalletBalance } from '../hooks/wallet/use-wallet-balance';
 
 export function AccountPage() {
   const { network } = useNetwork();
   const { address, chainId } = useAccount();
   const { facts, ledger, subAccounts } = useAccountData(address);
-  const wallet = useBalance({ address, chainId: network.chain.id, query: { staleTime: 15_000 } });
+  const wallet = useWalletBalance(address);
   const retryReads = useRetryAccountReads();
   const [params, setParams] = useSearchParams();
   const fund = params.get('fund');
@@ -62,7 +63,7 @@ export function AccountPage() {
       ) : ledger.isSuccess && facts.isSuccess && subAccounts.isSuccess ? (
         <>
           <LedgerPanel user={address} ledger={ledger.data} />
-          <MoneyPicture wallet={wallet.data?.value ?? 0n} ledger={ledger.data} accounts={subAccounts.data} />
+          <MoneyPicture wallet={wallet.data ?? 0n} ledger={ledger.data} accounts={subAccounts.data} />
           <SubAccountsPanel accounts={subAccounts.data} serviceNames={facts.data.names} onRefresh={retry} />
         </>
       ) : (

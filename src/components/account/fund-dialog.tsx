@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { isAddressEqual, type Address } from 'viem';
-import { useAccount, useBalance } from 'wagmi';
+import { useAccount } from 'wagmi';
+import { useWalletBalance } from '../../hooks/wallet/use-wallet-balance';
 import { checkFirstDeposit, MIN_LEDGER } from '../../lib/account/rules';
 import { ledgerAbi } from '../../lib/chain/abi';
 import type { SubAccountKind } from '../../lib/chain/ledger-reads';
@@ -45,7 +46,7 @@ function FundForm({ target, onDone }: { target?: FundTarget; onDone: () => void 
   const { network } = useNetwork();
   const { address, chainId } = useAccount();
   const { facts, ledger, subAccounts } = useAccountData(address);
-  const wallet = useBalance({ address, chainId: network.chain.id, query: { staleTime: 15_000 } });
+  const wallet = useWalletBalance(address);
   const services = useServices();
   const ftServices = useFineTuningServices();
   const [choice, setChoice] = useState(target && target.kind !== 'ledger' ? `${target.kind}:${target.provider}` : '');
@@ -63,7 +64,7 @@ function FundForm({ target, onDone }: { target?: FundTarget; onDone: () => void 
   if (ledger.isError || facts.isError || subAccounts.isError || (!ledger.data && wallet.isError))
     return <p className="text-sm">Could not read your ledger from {network.chain.name}. Close this and retry.</p>;
 
-  const walletBalance = wallet.data?.value ?? 0n;
+  const walletBalance = wallet.data ?? 0n;
   const contract = { address: network.contracts.ledger, abi: ledgerAbi };
   const [kind, provider] = choice.split(':') as [SubAccountKind | '', Address | undefined];
   const existing = subAccounts.data.find((s) => s.kind === kind && !!provider && isAddressEqual(s.provider, provider));

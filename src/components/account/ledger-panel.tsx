@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import { useBalance } from 'wagmi';
+import { useWalletBalance } from '../../hooks/wallet/use-wallet-balance';
 import { checkDeposit, checkFirstDeposit, checkRefund, MIN_LEDGER } from '../../lib/account/rules';
 import { ledgerAbi } from '../../lib/chain/abi';
 import type { LedgerInfo } from '../../lib/chain/ledger-reads';
@@ -25,8 +25,8 @@ function Figure({ label, value, hint }: { label: string; value: string; hint?: s
 /** The ledger: balances beside the wallet's, the first deposit that creates it, deposits and withdrawals. */
 export function LedgerPanel({ user, ledger }: { user: Address; ledger: LedgerInfo | null }) {
   const { network } = useNetwork();
-  const wallet = useBalance({ address: user, chainId: network.chain.id, query: { staleTime: 15_000 } });
-  const walletBalance = wallet.data?.value ?? 0n;
+  const wallet = useWalletBalance(user);
+  const walletBalance = wallet.data ?? 0n;
   const { send, pending } = useContractTx();
   const contract = { address: network.contracts.ledger, abi: ledgerAbi };
 

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
-import { useAccount, useBalance, useDisconnect } from 'wagmi';
+import { useAccount, useDisconnect } from 'wagmi';
+import { useWalletBalance } from '../../hooks/wallet/use-wallet-balance';
 import { og } from '../../lib/units';
 import { shortAddress } from '../../lib/format';
 import { useNetwork } from '../../hooks/network/use-network';
@@ -21,7 +22,7 @@ export function AccountMenu({ address }: { address: `0x${string}` }) {
   const { network } = useNetwork();
   const { connector, chain, chainId } = useAccount();
   const { disconnect } = useDisconnect();
-  const balance = useBalance({ address, chainId: network.chain.id, query: { staleTime: 15_000 } });
+  const balance = useWalletBalance(address);
 
   useEffect(() => {
     if (!open) return;
@@ -82,7 +83,7 @@ export function AccountMenu({ address }: { address: `0x${string}` }) {
               <dt className="text-xs text-zinc-500 dark:text-zinc-400">Balance on {network.chain.name}</dt>
               <dd data-testid="account-balance">
                 {balance.data
-                  ? og(balance.data.value, 4)
+                  ? og(balance.data, 4)
                   : balance.isError
                     ? 'Unavailable (network unreachable)'
                     : 'Loading…'}
