@@ -29,6 +29,9 @@ export default defineConfig({
     precompressPlugin(),
   ],
   resolve: {
+    // One copy of the curve and hash code: viem, ox and ethers each bring their own nested copy otherwise (the same
+    // 1.x API), so a page that verifies and signs would load secp256k1 and keccak two or three times.
+    dedupe: ['@noble/curves', '@noble/hashes'],
     // Exact-match regexes: a plain 'fs' alias would also rewrite 'fs/promises' to '<stub>/promises'.
     alias: [
       { find: /^(node:)?child_process$/, replacement: nodeStub },
