@@ -93,6 +93,8 @@ export function useModelDownload(service: FineTuningService | undefined, id: str
         },
       });
       const blob = new Blob([bytes], { type: 'application/octet-stream' });
+      // A large model takes a few seconds to hash: the full bar alone would look stuck.
+      set({ received: bytes.length, total: bytes.length, message: 'Received. Hashing the file to check it…' });
       // keccak256 of a large file takes seconds: it is computed once, with the tags, off the main thread, and Cancel
       // still stops it.
       const facts = await modelFileFactsInWorker(blob, { signal: ctl.signal });
@@ -104,7 +106,7 @@ export function useModelDownload(service: FineTuningService | undefined, id: str
         tags: facts && { signature: facts.tagSignature, keccak256: facts.tagsKeccak256 },
         receivedAt: Date.now(),
       };
-      set({ state: 'done', received: bytes.length, total: bytes.length, file });
+      set({ state: 'done', received: bytes.length, total: bytes.length, message: null, file });
     } catch (e) {
       if (ctl.signal.aborted) {
         set({ state: 'cancelled', message: 'The download was cancelled. Nothing was kept.' });
