@@ -73,3 +73,18 @@ export function runInWorker<Request, Reply, T>(options: RunInWorkerOptions<Reque
     worker.postMessage(request);
   });
 }
+
+/**
+ * A worker entry's side: answers each request with `handle`. Only inside a worker: importing the entry elsewhere (a
+ * test) must not touch the global scope.
+ */
+export function serveInWorker<Request, Reply>(
+  handle: (request: Request, post: (reply: Reply) => void) => Promise<void>,
+): void {
+  if (!('WorkerGlobalScope' in globalThis)) return;
+  const scope = globalThis as unknown as {
+    onmessage: ((event: MessageEvent<Request>) => void) | null;
+    postMessage(reply: Reply): void;
+  };
+  scope.onmessage = (event) => void handle(event.data, (reply) => scope.postMessage(reply));
+}

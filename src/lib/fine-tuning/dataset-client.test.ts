@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { inProcessWorker } from '../test-worker';
 import { validateDataset, type DatasetProgress } from './dataset';
 import { validateInWorker } from './dataset-client';
 import { schemaFromExample } from './dataset-schema';
@@ -13,25 +14,7 @@ afterEach(() => {
   vi.resetModules();
 });
 
-// Runs the worker's handler in-process, as the browser would in the worker.
-class FakeWorker {
-  static last: FakeWorker | undefined;
-  onmessage: ((e: { data: DatasetWorkerReply }) => void) | null = null;
-  onerror: ((e: { preventDefault(): void }) => void) | null = null;
-  terminated = false;
-  constructor(
-    readonly url: URL,
-    readonly options: WorkerOptions,
-  ) {
-    FakeWorker.last = this;
-  }
-  postMessage(request: DatasetWorkerRequest) {
-    void handleDatasetRequest(request, (data) => this.onmessage?.({ data }));
-  }
-  terminate() {
-    this.terminated = true;
-  }
-}
+const FakeWorker = inProcessWorker<DatasetWorkerRequest, DatasetWorkerReply>(handleDatasetRequest);
 
 describe('validateInWorker', () => {
   it('validates on the main thread where there is no Worker', async () => {

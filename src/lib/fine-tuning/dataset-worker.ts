@@ -1,6 +1,7 @@
 // A module Web Worker entry: validates a dataset off the main thread, so a 100 MB file keeps the page responsive.
 import { validateDataset, type DatasetProgress, type DatasetReport } from './dataset';
 import type { DatasetSchema } from './dataset-schema';
+import { serveInWorker } from '../worker-run';
 
 export interface DatasetWorkerRequest {
   file: Blob;
@@ -55,13 +56,4 @@ export async function handleDatasetRequest(
   }
 }
 
-interface WorkerScope {
-  onmessage: ((event: MessageEvent<DatasetWorkerRequest>) => void) | null;
-  postMessage(reply: DatasetWorkerReply): void;
-}
-
-// Only inside a worker: importing this module elsewhere (a test) must not touch the global scope.
-if ('WorkerGlobalScope' in globalThis) {
-  const scope = globalThis as unknown as WorkerScope;
-  scope.onmessage = (event) => void handleDatasetRequest(event.data, (reply) => scope.postMessage(reply));
-}
+serveInWorker<DatasetWorkerRequest, DatasetWorkerReply>(handleDatasetRequest);

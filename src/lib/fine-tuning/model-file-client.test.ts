@@ -1,5 +1,6 @@
 import { Wallet } from 'ethers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { inProcessWorker } from '../test-worker';
 import { encryptModel, newModelKey } from '../../../devnet/sim/fine-tuning-crypto';
 import { modelFileFacts } from './model-file';
 import { modelFileFactsInWorker } from './model-file-client';
@@ -14,27 +15,7 @@ afterEach(() => {
   vi.resetModules();
 });
 
-// Runs the worker's handler in-process, as the browser would in the worker.
-class FakeWorker {
-  static last: FakeWorker | undefined;
-  onmessage: ((e: { data: ModelFileWorkerReply }) => void) | null = null;
-  onerror: ((e: { preventDefault(): void }) => void) | null = null;
-  posted: ModelFileWorkerRequest[] = [];
-  terminated = false;
-  constructor(
-    readonly url: URL,
-    readonly options: WorkerOptions,
-  ) {
-    FakeWorker.last = this;
-  }
-  postMessage(request: ModelFileWorkerRequest) {
-    this.posted.push(request);
-    void handleModelFileRequest(request, (data) => this.onmessage?.({ data }));
-  }
-  terminate() {
-    this.terminated = true;
-  }
-}
+const FakeWorker = inProcessWorker<ModelFileWorkerRequest, ModelFileWorkerReply>(handleModelFileRequest);
 
 describe('modelFileFactsInWorker', () => {
   it('reads the same facts on the main thread where there is no Worker', async () => {

@@ -1,5 +1,6 @@
 // A module Web Worker entry: hashes a downloaded model off the main thread, so a 200 MB file keeps the page responsive.
 import { modelFileFacts, type ModelFileFacts } from './model-file';
+import { serveInWorker } from '../worker-run';
 
 export interface ModelFileWorkerRequest {
   file: Blob;
@@ -20,13 +21,4 @@ export async function handleModelFileRequest(
   }
 }
 
-interface WorkerScope {
-  onmessage: ((event: MessageEvent<ModelFileWorkerRequest>) => void) | null;
-  postMessage(reply: ModelFileWorkerReply): void;
-}
-
-// Only inside a worker: importing this module elsewhere (a test) must not touch the global scope.
-if ('WorkerGlobalScope' in globalThis) {
-  const scope = globalThis as unknown as WorkerScope;
-  scope.onmessage = (event) => void handleModelFileRequest(event.data, (reply) => scope.postMessage(reply));
-}
+serveInWorker<ModelFileWorkerRequest, ModelFileWorkerReply>(handleModelFileRequest);
