@@ -10,6 +10,7 @@ import { sdkTrim } from './build/sdk-trim.js';
 import { devnetConfigPlugin } from './devnet/vite-plugin.js';
 
 const nodeStub = fileURLToPath(new URL('./src/lib/node-stub.ts', import.meta.url));
+const ethersUnused = fileURLToPath(new URL('./src/lib/broker/ethers-unused.ts', import.meta.url));
 
 export default defineConfig({
   plugins: [
@@ -37,6 +38,9 @@ export default defineConfig({
       { find: /^(node:)?child_process$/, replacement: nodeStub },
       { find: /^(node:)?fs$/, replacement: nodeStub },
       { find: /^(node:)?fs\/promises$/, replacement: nodeStub },
+      // What ethers bundles for ENS names and JSON keystores, which neither the app nor the SDK uses (see the stub).
+      { find: /^@adraffy\/ens-normalize$/, replacement: ethersUnused },
+      { find: /^aes-js$/, replacement: ethersUnused },
     ],
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
