@@ -101,10 +101,16 @@ test('the whole wizard to Finished: checked download, its proof on /verify, ackn
 
   // Delivery: download, hash check against the chain, save, acknowledge, then the CLI command.
   const delivery = page.getByRole('region', { name: 'Delivery' });
+  // The model is hashed in a module worker, not on the page's main thread.
+  const hashWorker = page.waitForEvent('worker', {
+    predicate: (w) => /model-file-worker/.test(w.url()),
+    timeout: 30_000,
+  });
   await delivery.getByRole('button', { name: 'Download the encrypted model' }).click({ timeout: 30_000 });
   await expect(delivery).toContainText('The file matches the model root hash the provider recorded on chain', {
     timeout: 20_000,
   });
+  await hashWorker;
   const saved = page.waitForEvent('download');
   await delivery.getByRole('button', { name: 'Save the encrypted model' }).click();
   const encrypted = await readFile((await (await saved).path())!);
