@@ -88,12 +88,15 @@ function chain(err: unknown): ErrorLike[] {
   return out;
 }
 
+/** What was thrown, as its own sentence: for errors the app wrote itself (a ProofError, say), which need no classifying. */
+export const errorMessage = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
 const text = (e: ErrorLike) => `${String(e.name ?? '')} ${String(e.message ?? '')}`;
 
 /** Classifies anything thrown by a wallet, viem, ethers, the SDK or fetch into a kind and a sentence. */
 export function toAppError(err: unknown): AppError {
   const links = chain(err);
-  const details = err instanceof Error ? err.message : String(err);
+  const details = errorMessage(err);
   const has = (test: (e: ErrorLike) => boolean) => links.some(test);
   const provider = links.find((e): e is ProviderHttpError => e instanceof ProviderHttpError);
   if (provider) return providerAppError(provider);

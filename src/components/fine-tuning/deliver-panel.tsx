@@ -80,7 +80,8 @@ export function DeliverPanel({
   const savedMatch = savedHolds && !!saved?.matches;
   const tags = file ? file.tags : savedHolds ? saved?.tags : undefined;
   const signer = useTagSigner(tags);
-  const signed = signerVerdict(file ? !!file.tags : tags ? true : undefined, signer, service.teeSignerAddress);
+  // With the file, whether it holds tags; from a saved check, only whether the check kept them.
+  const signed = signerVerdict(file || tags ? !!tags : undefined, signer, service.teeSignerAddress);
   const matched = (verdict === 'match' || (!file && savedMatch)) && (signed === 'match' || signed === 'unknown');
   const checked = useCheckedDelivery(file, saved, savedHolds, signer, fileName);
 

@@ -7,6 +7,7 @@ import { downloadFile } from '../../lib/download';
 import { buildDeliverableProof, MAX_PROOF_BYTES, proofJsonText, type DeliverableInput } from '../../lib/proof/bundle';
 import { shareFragment } from '../../lib/proof/share';
 import { proofZip } from '../../lib/proof/zip';
+import { errorMessage } from '../../lib/errors';
 import { ProofButtons, type MadeProof } from './proof-actions';
 import { shareLink } from './proof-source';
 
@@ -26,8 +27,6 @@ export interface CheckedDelivery {
   /** Its name in the zip (the name "Save the encrypted model" gives it). */
   fileName: string;
 }
-
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
  * The delivery's proof: Download proof (a zip with the encrypted model when this tab has it and it fits in 50 MB,
@@ -69,16 +68,16 @@ export function DeliveryProof({
       const fragment = shareFragment(bundle);
       return { json: proofJsonText(bundle), link: fragment && shareLink(window.location.origin, fragment) };
     } catch (err) {
-      return { error: message(err) };
+      return { error: errorMessage(err) };
     }
   }, [input]);
   const withModel = !!d.blob && d.bytes <= MODEL_IN_ZIP_MAX;
   const name = d.fileName.replace(/\.enc$/, '');
 
   const download = async () => {
-    if (!input) throw new Error('Connect the wallet that made this task to make its proof.');
+    if (!input || !made?.json) throw new Error(made?.error ?? 'The proof could not be made.');
     if (!withModel || !d.blob) {
-      downloadFile(`${name}-proof.json`, 'application/json', proofJsonText(buildDeliverableProof(input)));
+      downloadFile(`${name}-proof.json`, 'application/json', made.json);
       return;
     }
     const bytes = new Uint8Array(await d.blob.arrayBuffer());

@@ -2,13 +2,13 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import type { StoredVerification } from '../../lib/chat/types';
 import { proofJsonText } from '../../lib/proof/bundle';
 import { shareFragment } from '../../lib/proof/share';
+import { errorMessage } from '../../lib/errors';
 import { Button } from '../ui/button';
 import { CopyButton } from '../ui/copy-button';
 import { WithProof, type ProofContext } from './proof-export';
 import { downloadProof, makeBundle } from './proof-make';
 import { shareLink, type ProofSource } from './proof-source';
 
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 const NOTE = 'text-xs text-zinc-600 dark:text-zinc-300';
 
 /** The picture or audio of a zip bundle, read once for "Copy proof" (its hash is in the JSON). */
@@ -19,7 +19,7 @@ function useMedia(source: ProofSource) {
     let live = true;
     source.media.read().then(
       (bytes) => live && setRead(bytes ? { bytes } : { error: 'The file this proof goes with is no longer here.' }),
-      (err: unknown) => live && setRead({ error: message(err) }),
+      (err: unknown) => live && setRead({ error: errorMessage(err) }),
     );
     return () => {
       live = false;
@@ -42,7 +42,7 @@ export function ProofButtons({ made, onDownload }: { made: MadeProof; onDownload
           variant="secondary"
           onClick={() => {
             setError(null);
-            onDownload().catch((err: unknown) => setError(message(err)));
+            onDownload().catch((err: unknown) => setError(errorMessage(err)));
           }}
         >
           Download proof
@@ -79,7 +79,7 @@ function Panel({ ctx }: { ctx: ProofContext }) {
       const fragment = shareFragment(bundle);
       return { json: proofJsonText(bundle), link: fragment && shareLink(window.location.origin, fragment) };
     } catch (err) {
-      return { error: message(err) };
+      return { error: errorMessage(err) };
     }
   }, [ctx, hashesOnly, media]);
 

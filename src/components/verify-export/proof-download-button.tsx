@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import type { StoredVerification } from '../../lib/chat/types';
+import { errorMessage } from '../../lib/errors';
 import { Button, type ButtonSize } from '../ui/button';
 import { WithProof, type ProofContext } from './proof-export';
 import type { ProofSource } from './proof-source';
-
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 function DownloadButton({ ctx, label, size }: { ctx: ProofContext; label: string; size: ButtonSize }) {
   const [error, setError] = useState<string | null>(null);
@@ -18,7 +17,7 @@ function DownloadButton({ ctx, label, size }: { ctx: ProofContext; label: string
           // The bytes when this visit has them: a person who wants hashes only finds the choice in the badge.
           import('./proof-make')
             .then((m) => m.downloadProof(ctx, !ctx.source.exchange))
-            .catch((err: unknown) => setError(message(err)));
+            .catch((err: unknown) => setError(errorMessage(err)));
         }}
       >
         {label}
