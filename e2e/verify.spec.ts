@@ -177,9 +177,17 @@ async function changeSigner(manifest: Manifest, name: string, signer: Address): 
   const address = manifest.contracts.inference as Address;
   const transport = http(manifest.rpcUrl);
   const rpc = createPublicClient({ transport });
-  const send = async (from: Hex, call: { functionName: string; args: unknown[] }) => {
+  // The simulator settles fees from the same provider key in the background, so a nonce read just before its
+  // transaction lands can be stale: such a send is tried again with a fresh nonce (any other failure is not).
+  const send = async (from: Hex, call: { functionName: string; args: unknown[] }, tries = 3): Promise<void> => {
     const wallet = createWalletClient({ account: privateKeyToAccount(from), chain: hardhat, transport });
-    const hash = await wallet.writeContract({ address, abi: inferenceAbi, ...call } as never);
+    let hash: Hex;
+    try {
+      hash = await wallet.writeContract({ address, abi: inferenceAbi, ...call } as never);
+    } catch (err) {
+      if (tries > 1 && /nonce/i.test(String(err))) return send(from, call, tries - 1);
+      throw err;
+    }
     expect((await rpc.waitForTransactionReceipt({ hash })).status).toBe('success');
   };
   const read = () => rpc.readContract({ address, abi: inferenceAbi, functionName: 'getService', args: [provider] });
